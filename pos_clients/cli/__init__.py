@@ -1,0 +1,54 @@
+"""The `pos-clients` command: the app with no subcommand, and the scripting subcommands.
+
+Each module in COMMAND_MODULES adds its subcommands with `register(subparsers)`; a handler
+takes the parsed arguments and returns the exit status. Errors of the PosError hierarchy are
+printed in the user's language, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from pos_clients import __version__
+from pos_clients.errors import PosError
+
+COMMAND_MODULES = ("pos_clients.cli.gui",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pos-clients",
+        description="Répertoire clients et caisse / customer directory and till.",
+    )
+    parser.add_argument("--version", action="version", version=f"pos-clients {__version__}")
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="base de données (sqlite:///fichier ou postgresql://…); "
+        "par défaut POS_CLIENTS_DATABASE_URL, sinon le fichier SQLite de l'utilisateur",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMANDE")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args([*(argv or sys.argv[1:]), "gui"])
+    try:
+        return int(args.handler(args))
+    except PosError as exc:
+        print(exc.message(), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

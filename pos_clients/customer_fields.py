@@ -1,0 +1,317 @@
+"""Checking and normalising each field of a customer, with messages in plain French.
+
+Each `clean_*` function takes what a user typed and returns the value to store, or raises
+`FieldError` with the message to show next to the field. The form (UI), the CSV import and the
+services all use these, so a rule is stated once.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import phonenumbers
+from babel import Locale
+from email_validator import EmailNotValidError, validate_email
+from stdnum import ean
+from stdnum.eu import vat
+from stdnum.exceptions import ValidationError as StdnumError
+from stdnum.fr import siren, siret
+
+from pos_clients.i18n import Text
+
+CIVILITIES = ("M.", "Mme")
+KINDS = ("person", "company")
+LEGAL_FORMS = ("EI", "EURL", "SARL", "SAS", "SASU", "SA", "SCI", "SNC", "Association", "Autre")
+MAX_REFERENCE = 64
+MAX_ACCOUNT = 20
+MAX_TEXT = 200
+MAX_NOTES = 5000
+
+
+class FieldError(Exception):
+    """The value of one field cannot be accepted; `text` says why, for the user."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.fr)
+        self.text = text
+
+
+def _err(fr: str, en: str) -> FieldError:
+    return FieldError(Text(fr, en))
+
+
+def clean_text(value: str, *, limit: int = MAX_TEXT, label: Text | None = None) -> str:
+    """Trim and collapse spaces; refuse control characters and over-long text."""
+    value = " ".join(value.split())
+    if "\x00" in value or any(ord(c) < 32 for c in value):
+        raise _err("Contient des caractères invalides.", "Contains invalid characters.")
+    if len(value) > limit:
+        raise _err(
+            f"Trop long : {limit} caractères au plus.", f"Too long: at most {limit} characters."
+        )
+    return value
+
+
+def clean_notes(value: str) -> str:
+    value = value.replace("\r\n", "\n").strip()
+    if "\x00" in value:
+        raise _err("Contient des caractères invalides.", "Contains invalid characters.")
+    if len(value) > MAX_NOTES:
+        raise _err(
+            f"Trop long : {MAX_NOTES} caractères au plus.",
+            f"Too long: at most {MAX_NOTES} characters.",
+        )
+    return value
+
+
+def clean_kind(value: str) -> str:
+    folded = value.strip().lower()
+    aliases = {
+        "person": "person",
+        "personne physique": "person",
+        "physique": "person",
+        "particulier": "person",
+        "company": "company",
+        "personne morale": "company",
+        "morale": "company",
+        "societe": "company",
+        "société": "company",
+        "entreprise": "company",
+    }
+    if folded in aliases:
+        return aliases[folded]
+    raise _err(
+        "Type inconnu : « personne physique » ou « personne morale ».",
+        "Unknown kind: “person” or “company”.",
+    )
+
+
+def clean_civility(value: str, kind: str) -> str:
+    value = value.strip()
+    if kind == "company":
+        if value:
+            raise _err("Une personne morale n'a pas de civilité.", "A company has no civility.")
+        return ""
+    aliases = {
+        "m": "M.",
+        "m.": "M.",
+        "mr": "M.",
+        "monsieur": "M.",
+        "mme": "Mme",
+        "madame": "Mme",
+        "mrs": "Mme",
+        "ms": "Mme",
+        "": "",
+    }
+    key = value.lower()
+    if key in aliases:
+        return aliases[key]
+    raise _err("Civilité : M., Mme ou aucune.", "Civility: M., Mme or none.")
+
+
+def clean_email(value: str) -> str | None:
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        result = validate_email(value, check_deliverability=False)
+    except EmailNotValidError:
+        raise _err(
+            f"Adresse e-mail invalide : « {value[:60]} ».",
+            f"Invalid email address: “{value[:60]}”.",
+        ) from None
+    return str(result.normalized)
+
+
+def clean_phone(value: str, country: str = "FR") -> str | None:
+    """A phone number as E.164 (+33612345678); French numbers by default."""
+    value = value.strip()
+    if not value:
+        return None
+    if len(value) > 40:
+        raise _err("Numéro de téléphone trop long.", "Phone number too long.")
+    try:
+        number = phonenumbers.parse(value, country or "FR")
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_valid_number(number):
+        raise _err(
+            f"Numéro de téléphone invalide : « {value} ».", f"Invalid phone number: “{value}”."
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def format_phone(e164: str | None) -> str:
+    """A stored number as a French cashier writes it (06 12 34 56 78), international otherwise."""
+    if not e164:
+        return ""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    if phonenumbers.region_code_for_number(number) == "FR":
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def _country_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for lang in ("en", "fr"):
+        for code, name in Locale.parse(lang).territories.items():
+            if len(code) == 2 and code.isalpha():
+                names[name.casefold()] = code
+    return names
+
+
+_COUNTRIES: dict[str, str] | None = None
+
+
+def clean_country(value: str) -> str:
+    """An ISO 3166 code from a code or a name in French or English; France when empty."""
+    global _COUNTRIES
+    value = value.strip()
+    if not value:
+        return "FR"
+    if len(value) == 2 and value.isalpha():
+        return value.upper()
+    if _COUNTRIES is None:
+        _COUNTRIES = _country_names()
+    code = _COUNTRIES.get(value.casefold())
+    if code is None:
+        raise _err(f"Pays inconnu : « {value} ».", f"Unknown country: “{value}”.")
+    return code
+
+
+def country_name(code: str, language: str = "fr") -> str:
+    return str(Locale.parse(language).territories.get(code, code))
+
+
+def clean_postcode(value: str, country: str) -> str:
+    value = value.strip().upper()
+    if country == "FR" and value and not re.fullmatch(r"\d{5}", value):
+        raise _err(
+            "Code postal français : 5 chiffres (ex. 75004).",
+            "French postcode: 5 digits (e.g. 75004).",
+        )
+    if len(value) > 20:
+        raise _err("Code postal trop long.", "Postcode too long.")
+    return value
+
+
+def clean_siret(value: str) -> str:
+    """A SIRET (14 digits) or SIREN (9 digits), with its Luhn check."""
+    compact = re.sub(r"[\s.\-]", "", value)
+    if not compact:
+        return ""
+    try:
+        if len(compact) == 9:
+            return str(siren.validate(compact))
+        return str(siret.validate(compact))
+    except StdnumError:
+        raise _err(
+            f"SIRET ou SIREN invalide : « {value.strip()} » (14 ou 9 chiffres, clé de contrôle).",
+            f"Invalid SIRET or SIREN: “{value.strip()}” (14 or 9 digits, check digit).",
+        ) from None
+
+
+def clean_vat_number(value: str) -> str:
+    """An intra-EU VAT number (FR + key + SIREN for France)."""
+    compact = value.strip()
+    if not compact:
+        return ""
+    try:
+        return str(vat.validate(compact))
+    except StdnumError:
+        raise _err(
+            f"Numéro de TVA intracommunautaire invalide : « {compact} ».",
+            f"Invalid intra-EU VAT number: “{compact}”.",
+        ) from None
+
+
+def clean_reference(value: str) -> str | None:
+    """The loyalty-card code: trimmed, upper-cased; an EAN-13/EAN-8 needs its check digit."""
+    value = value.strip()
+    if not value:
+        return None
+    if re.fullmatch(r"[\d ]+", value):
+        value = value.replace(" ", "")
+    if any(c.isspace() for c in value) or any(ord(c) < 32 for c in value):
+        raise _err(
+            "La référence ne peut pas contenir d'espaces ni de caractères de contrôle.",
+            "The reference may not contain spaces or control characters.",
+        )
+    if len(value) > MAX_REFERENCE:
+        raise _err(
+            f"Référence trop longue : {MAX_REFERENCE} caractères au plus.",
+            f"Reference too long: at most {MAX_REFERENCE} characters.",
+        )
+    if value.isdigit() and len(value) in (8, 13) and not ean.is_valid(value):
+        raise _err(
+            f"Code EAN-{len(value)} invalide : la clé de contrôle ne correspond pas "
+            f"(carte mal lue ?).",
+            f"Invalid EAN-{len(value)} code: the check digit does not match (misread card?).",
+        )
+    return value.upper()
+
+
+def clean_account_number(value: str) -> str | None:
+    """Letters and digits, upper-cased, 20 at most; empty means the shop's "Clients divers"."""
+    value = value.strip().upper()
+    if not value:
+        return None
+    if not re.fullmatch(r"[A-Z0-9]+", value):
+        raise _err(
+            "Numéro de compte : lettres et chiffres uniquement (ex. 411DUPONT).",
+            "Account number: letters and digits only (e.g. 411DUPONT).",
+        )
+    if len(value) > MAX_ACCOUNT:
+        raise _err(
+            f"Numéro de compte trop long : {MAX_ACCOUNT} caractères au plus.",
+            f"Account number too long: at most {MAX_ACCOUNT} characters.",
+        )
+    return value
+
+
+def clean_birthday(value: str | date | None, today: date | None = None) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        parsed: date | None = None
+        for pattern in (r"(\d{4})-(\d{2})-(\d{2})", r"(\d{2})/(\d{2})/(\d{4})"):
+            match = re.fullmatch(pattern, text)
+            if match:
+                a, b, c = (int(g) for g in match.groups())
+                try:
+                    parsed = date(a, b, c) if pattern.startswith("(\\d{4})") else date(c, b, a)
+                except ValueError:
+                    parsed = None
+                break
+        if parsed is None:
+            raise _err(
+                f"Date de naissance invalide : « {text[:20]} » (JJ/MM/AAAA).",
+                f"Invalid birthday: “{text[:20]}” (DD/MM/YYYY).",
+            )
+        value = parsed
+    today = today or date.today()
+    if value > today or value.year < 1900:
+        raise _err("Date de naissance impossible.", "Impossible birthday.")
+    return value
+
+
+def parse_discount_percent(value: str | float | int) -> int:
+    """A discount typed in percent (`10`, `12,5`, `7.25 %`) as basis points (1250)."""
+    text = str(value).strip().replace("%", "").replace(",", ".").strip()
+    if not text:
+        return 0
+    if not re.fullmatch(r"\d{1,3}(\.\d{1,2})?", text):
+        raise _err(
+            "Remise : un pourcentage de 0 à 100, deux décimales au plus (ex. 12,5).",
+            "Discount: a percentage from 0 to 100, at most two decimals (e.g. 12.5).",
+        )
+    whole, _, frac = text.partition(".")
+    bp = int(whole) * 100 + int((frac + "00")[:2])
+    if bp > 10000:
+        raise _err("Remise : 100 % au plus.", "Discount: at most 100 %.")
+    return bp

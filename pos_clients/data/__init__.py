@@ -1,0 +1,1 @@
+"""The data layer: tables, the database and its migrations, units of work, search queries."""

@@ -1,0 +1,227 @@
+"""Search queries over the directory (D6): as-you-type, accent- and case-blind, paged by key.
+
+What a user types is never query syntax: it is folded into plain words (letters and digits),
+which are quoted before they reach FTS5, and into LIKE patterns with their wildcards escaped.
+
+A customer matches when every word typed is the start of one of their words (name, company,
+contact, email, phone digits, postcode, city, reference). Digits typed with phone punctuation
+(`06 12`, `+33 6 12`) are one word (`0612`). Text that looks like part of an email address
+(`@`, or a dot without spaces) also matches any email that contains it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select, text, tuple_
+
+from pos_clients.data.database import UnitOfWork
+from pos_clients.data.tables import customer_table, group_table
+from pos_clients.folding import fold, words
+
+PAGE_SIZE = 50
+_PHONE_LIKE = re.compile(r"[\d\s+.\-()/]+")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuery:
+    words: tuple[str, ...]
+    email_fragment: str | None
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.words and not self.email_fragment
+
+    @property
+    def is_short_name_prefix(self) -> bool:
+        """One or two characters: served by the sort-key index (names starting with them)."""
+        return len(self.words) == 1 and len(self.words[0]) <= 2 and not self.email_fragment
+
+
+@dataclass(frozen=True, slots=True)
+class Cursor:
+    """Where a page ended: the next page starts after this (sort key, id)."""
+
+    sort_key: str
+    id: int
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerListItem:
+    """One row of the directory list."""
+
+    id: int
+    kind: str
+    display_name: str
+    email: str | None
+    phone: str | None
+    mobile: str | None
+    postcode: str
+    city: str
+    reference: str | None
+    group_name: str | None
+    sort_key: str
+
+    @property
+    def cursor(self) -> Cursor:
+        return Cursor(self.sort_key, self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    items: tuple[CustomerListItem, ...]
+    # None when this page is the last one.
+    next_cursor: Cursor | None
+
+
+def parse(query: str) -> ParsedQuery:
+    query = query.strip()
+    if not query:
+        return ParsedQuery((), None)
+    digits = "".join(c for c in query if c.isdigit())
+    if _PHONE_LIKE.fullmatch(query) and len(digits) >= 2 and not query.isdigit():
+        if query.startswith("+") or query.startswith("00"):
+            digits = digits[2:] if query.startswith("00") else digits
+            if digits.startswith("33"):
+                digits = "0" + digits[2:]
+        return ParsedQuery((digits,), None)
+    found = tuple(dict.fromkeys(words(query)))
+    fragment = None
+    compact = fold(query)
+    if ("@" in compact or ("." in compact and " " not in compact)) and len(compact) >= 3:
+        fragment = compact
+    return ParsedQuery(found, fragment)
+
+
+def _fts_phrase(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _like_escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _next_prefix(prefix: str) -> str:
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def _matching(stmt: Select[Any], parsed: ParsedQuery, dialect: str) -> Select[Any]:
+    """Add to `stmt` the conditions of `parsed` for this engine."""
+    c = customer_table.c
+    sort_key = c.sort_key
+    if parsed.is_short_name_prefix:
+        prefix = parsed.words[0]
+        return stmt.where(sort_key >= prefix, sort_key < _next_prefix(prefix))
+    conditions: list[ColumnElement[bool]] = []
+    if dialect == "sqlite":
+        if parsed.words:
+            match = " ".join(_fts_phrase(w) + "*" for w in parsed.words)
+            conditions.append(
+                c.id.in_(
+                    select(literal_column("rowid"))
+                    .select_from(text("customer_fts"))
+                    .where(text("customer_fts MATCH :fts_match").bindparams(fts_match=match))
+                )
+            )
+        if parsed.email_fragment:
+            conditions.append(
+                c.id.in_(
+                    select(literal_column("rowid"))
+                    .select_from(text("customer_email_trgm"))
+                    .where(
+                        # The trigram table answers LIKE from its index; it takes no ESCAPE,
+                        # so `_` stays a one-character wildcard (harmless: it also matches `_`).
+                        text("email LIKE :trgm_like").bindparams(
+                            trgm_like="%" + parsed.email_fragment.replace("%", "") + "%"
+                        )
+                    )
+                )
+            )
+    else:
+        search_text = c.search_text
+        if parsed.words:
+            word_conditions = [
+                search_text.like(f"% {_like_escape(w)}%", escape="\\") for w in parsed.words
+            ]
+            conditions.append(and_(*word_conditions))
+        if parsed.email_fragment:
+            conditions.append(
+                func.lower(c.email).like(f"%{_like_escape(parsed.email_fragment)}%", escape="\\")
+            )
+    return stmt.where(or_(*conditions))
+
+
+def search(
+    uow: UnitOfWork,
+    query: str,
+    *,
+    after: Cursor | None = None,
+    limit: int = PAGE_SIZE,
+    group_id: int | None = None,
+) -> SearchPage:
+    """One page of the customers matching `query`, ordered by name, after `after`.
+
+    An empty query lists the whole directory. `group_id` keeps only that group's members.
+    """
+    parsed = parse(query)
+    if parsed.is_empty and query.strip():
+        return SearchPage((), None)
+    c = customer_table.c
+    stmt: Select[Any] = select(
+        c.id,
+        c.kind,
+        c.first_name,
+        c.last_name,
+        c.company_name,
+        c.email,
+        c.phone,
+        c.mobile,
+        c.postcode,
+        c.city,
+        c.reference,
+        group_table.c.name,
+        c.sort_key,
+    ).select_from(customer_table.outerjoin(group_table, group_table.c.id == c.group_id))
+    if not parsed.is_empty:
+        stmt = _matching(stmt, parsed, uow.dialect)
+    if group_id is not None:
+        stmt = stmt.where(c.group_id == group_id)
+    if after is not None:
+        stmt = stmt.where(tuple_(c.sort_key, c.id) > tuple_(after.sort_key, after.id))
+    stmt = stmt.order_by(c.sort_key, c.id).limit(limit + 1)
+    rows = uow.session.execute(stmt).all()
+    items = tuple(
+        CustomerListItem(
+            id=r[0],
+            kind=r[1],
+            display_name=r[4] if r[1] == "company" else " ".join(p for p in (r[3], r[2]) if p),
+            email=r[5],
+            phone=r[6],
+            mobile=r[7],
+            postcode=r[8],
+            city=r[9],
+            reference=r[10],
+            group_name=r[11],
+            sort_key=r[12],
+        )
+        for r in rows[:limit]
+    )
+    next_cursor = items[-1].cursor if len(rows) > limit and items else None
+    return SearchPage(items, next_cursor)
+
+
+def count(uow: UnitOfWork, query: str, *, cap: int = 10_000, group_id: int | None = None) -> int:
+    """How many customers match `query`, counting no further than `cap` (+1 means "more")."""
+    parsed = parse(query)
+    if parsed.is_empty and query.strip():
+        return 0
+    c = customer_table.c
+    inner: Select[Any] = select(c.id).select_from(customer_table)
+    if not parsed.is_empty:
+        inner = _matching(inner, parsed, uow.dialect)
+    if group_id is not None:
+        inner = inner.where(c.group_id == group_id)
+    sub = inner.limit(cap + 1).subquery()
+    return int(uow.session.scalar(select(func.count()).select_from(sub)) or 0)

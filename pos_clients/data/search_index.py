@@ -1,0 +1,143 @@
+"""The search index of the directory: what text is indexed, and the DDL that keeps it in step.
+
+Every write of a customer stores `search_text`: the folded words of its names, company,
+contact, email, phones (national and international digits), postcode, city and reference,
+each preceded by a space. The database indexes that column:
+
+- SQLite: an external-content FTS5 table (`customer_fts`, unicode61 with prefix indexes) over
+  `search_text`, and an FTS5 trigram table (`customer_email_trgm`) over `email` for fragments
+  of an address; both kept in step by triggers.
+- PostgreSQL: pg_trgm GIN indexes on `search_text` and `lower(email)`, which the planner keeps
+  in step itself.
+
+Folding happens in Python (pos_clients.folding), so both engines match the same text; this is
+why no `unaccent` wrapper is needed on PostgreSQL.
+
+SQLite batch migrations (ALTER through a table copy) drop triggers silently: a migration that
+touches the `customer` table must call `recreate_triggers()` at its end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import phonenumbers
+from sqlalchemy import Connection, text
+
+from pos_clients.folding import words
+
+SQLITE_TRIGGERS = ("customer_search_ai", "customer_search_ad", "customer_search_au")
+
+_SQLITE_TABLES = (
+    # prefix='1 2 3' makes one- to three-letter prefix queries index look-ups.
+    "CREATE VIRTUAL TABLE customer_fts USING fts5(search_text, content='customer', "
+    "content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')",
+    "CREATE VIRTUAL TABLE customer_email_trgm USING fts5(email, content='customer', "
+    "content_rowid='id', tokenize='trigram', detail='none')",
+)
+
+_SQLITE_TRIGGER_DDL = (
+    """CREATE TRIGGER customer_search_ai AFTER INSERT ON customer BEGIN
+        INSERT INTO customer_fts(rowid, search_text) VALUES (new.id, new.search_text);
+        INSERT INTO customer_email_trgm(rowid, email) VALUES (new.id, new.email);
+    END""",
+    """CREATE TRIGGER customer_search_ad AFTER DELETE ON customer BEGIN
+        INSERT INTO customer_fts(customer_fts, rowid, search_text)
+            VALUES ('delete', old.id, old.search_text);
+        INSERT INTO customer_email_trgm(customer_email_trgm, rowid, email)
+            VALUES ('delete', old.id, old.email);
+    END""",
+    """CREATE TRIGGER customer_search_au AFTER UPDATE OF search_text, email ON customer BEGIN
+        INSERT INTO customer_fts(customer_fts, rowid, search_text)
+            VALUES ('delete', old.id, old.search_text);
+        INSERT INTO customer_email_trgm(customer_email_trgm, rowid, email)
+            VALUES ('delete', old.id, old.email);
+        INSERT INTO customer_fts(rowid, search_text) VALUES (new.id, new.search_text);
+        INSERT INTO customer_email_trgm(rowid, email) VALUES (new.id, new.email);
+    END""",
+)
+
+_PG_DDL = (
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "CREATE INDEX ix_customer_search_trgm ON customer USING gin (search_text gin_trgm_ops)",
+    "CREATE INDEX ix_customer_email_trgm ON customer USING gin (lower(email) gin_trgm_ops)",
+)
+
+
+def create(conn: Connection) -> None:
+    """Create the search index for a new `customer` table."""
+    if conn.dialect.name == "sqlite":
+        for ddl in _SQLITE_TABLES:
+            conn.execute(text(ddl))
+        recreate_triggers(conn)
+        rebuild(conn)
+    elif conn.dialect.name == "postgresql":
+        for ddl in _PG_DDL:
+            conn.execute(text(ddl))
+
+
+def drop(conn: Connection) -> None:
+    if conn.dialect.name == "sqlite":
+        for name in SQLITE_TRIGGERS:
+            conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
+        conn.execute(text("DROP TABLE IF EXISTS customer_fts"))
+        conn.execute(text("DROP TABLE IF EXISTS customer_email_trgm"))
+    elif conn.dialect.name == "postgresql":
+        conn.execute(text("DROP INDEX IF EXISTS ix_customer_search_trgm"))
+        conn.execute(text("DROP INDEX IF EXISTS ix_customer_email_trgm"))
+
+
+def recreate_triggers(conn: Connection) -> None:
+    """(Re)create the SQLite triggers; call at the end of any migration touching `customer`."""
+    if conn.dialect.name != "sqlite":
+        return
+    for name in SQLITE_TRIGGERS:
+        conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
+    for ddl in _SQLITE_TRIGGER_DDL:
+        conn.execute(text(ddl))
+
+
+def rebuild(conn: Connection) -> None:
+    """Rebuild the SQLite FTS tables from the customer table (after a bulk load)."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(text("INSERT INTO customer_fts(customer_fts) VALUES ('rebuild')"))
+        conn.execute(
+            text("INSERT INTO customer_email_trgm(customer_email_trgm) VALUES ('rebuild')")
+        )
+
+
+def phone_words(e164: str | None) -> list[str]:
+    """The digit strings a phone is found by: national (0612345678) and international."""
+    if not e164:
+        return []
+    digits = e164.lstrip("+")
+    result = [digits]
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return result
+    national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    national_digits = "".join(c for c in national if c.isdigit())
+    if national_digits and national_digits != digits:
+        result.insert(0, national_digits)
+    return result
+
+
+def build_search_text(
+    names: Iterable[str],
+    email: str | None,
+    phones: Iterable[str | None],
+    reference: str | None,
+) -> str:
+    """The indexed text of one customer: folded words, each preceded by a space."""
+    found: list[str] = []
+    for value in names:
+        found.extend(words(value))
+    if email:
+        found.extend(words(email))
+    for phone in phones:
+        found.extend(phone_words(phone))
+    if reference:
+        found.extend(words(reference))
+    unique = list(dict.fromkeys(found))
+    return " " + " ".join(unique) if unique else ""

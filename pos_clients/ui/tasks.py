@@ -1,0 +1,88 @@
+"""Running database and device work off the UI thread, with results back on it.
+
+`TaskRunner.run(fn, on_done, on_error)` runs `fn()` on one worker thread (so database work is
+serialised, as SQLite wants) and calls `on_done(result)` or `on_error(exc)` on the UI thread.
+Tests use `SyncTaskRunner`, which runs everything at once on the calling thread.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+T = TypeVar("T")
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class TaskRunner(QObject):
+    """Runs callables on one background thread; callbacks come back on the UI thread.
+
+    Signals:
+        _finished(int, object, object): a task ended (id, result, exception), internal.
+    """
+
+    _finished = Signal(int, object, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pos-db")
+        self._callbacks: dict[int, tuple[Done | None, Failed | None]] = {}
+        self._ids = itertools.count()
+        self._finished.connect(self._on_task_finished)
+
+    def run(
+        self,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Failed | None = None,
+    ) -> int:
+        task_id = next(self._ids)
+        self._callbacks[task_id] = (on_done, on_error)
+        future = self._pool.submit(fn)
+
+        def _report(f: Future[T]) -> None:
+            exc = f.exception()
+            self._finished.emit(task_id, None if exc else f.result(), exc)
+
+        future.add_done_callback(_report)
+        return task_id
+
+    @Slot(int, object, object)
+    def _on_task_finished(self, task_id: int, result: object, exc: object) -> None:
+        on_done, on_error = self._callbacks.pop(task_id, (None, None))
+        if isinstance(exc, BaseException):
+            if on_error is not None:
+                on_error(exc)
+            else:
+                raise exc
+        elif on_done is not None:
+            on_done(result)
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=True)
+
+
+class SyncTaskRunner(TaskRunner):
+    """Runs each task at once on the calling thread (tests)."""
+
+    def run(
+        self,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Failed | None = None,
+    ) -> int:
+        try:
+            result = fn()
+        except Exception as exc:
+            if on_error is None:
+                raise
+            on_error(exc)
+        else:
+            if on_done is not None:
+                on_done(result)
+        return -1

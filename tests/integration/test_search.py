@@ -1,0 +1,151 @@
+"""The directory search (D6) on both engines: accents, prefixes, phones, emails, user syntax."""
+
+from __future__ import annotations
+
+import pytest
+
+from pos_clients.data import customer_search
+from pos_clients.data.database import Database
+from tests.helpers.factories import company, person
+
+
+@pytest.fixture
+def shop(db: Database) -> Database:
+    person(
+        db,
+        "Lefèvre-Œuvray",
+        "Zoë",
+        email="zoe.lefevre@orange.fr",
+        phone="06 12 34 56 78",
+        postcode="75004",
+        city="Paris",
+        reference="4006381333931",
+    )
+    person(db, "Helene", "Marie", email="marie.helene@gmail.com", postcode="69001", city="Lyon")
+    person(db, "Dupont", "Hélène", phone="01 45 67 89 10", postcode="75011", city="Paris")
+    person(db, "Dupond", "Jean", city="Marseille", postcode="13001")
+    company(db, "Boulangerie Dupuis", contact_name="Paul Martin", city="Lille", postcode="59000")
+    return db
+
+
+def names(db: Database, query: str) -> list[str]:
+    with db.reader() as uow:
+        return [item.display_name for item in customer_search.search(uow, query).items]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Hélène", ["Dupont Hélène", "Helene Marie"]),
+        ("helene", ["Dupont Hélène", "Helene Marie"]),
+        ("HELENE", ["Dupont Hélène", "Helene Marie"]),
+        ("lefevre", ["Lefèvre-Œuvray Zoë"]),
+        ("oeuvray", ["Lefèvre-Œuvray Zoë"]),
+        ("Œuvray", ["Lefèvre-Œuvray Zoë"]),
+        ("dup", ["Boulangerie Dupuis", "Dupond Jean", "Dupont Hélène"]),
+        ("hel dup", ["Dupont Hélène"]),
+        ("dup hel", ["Dupont Hélène"]),
+        ("0612", ["Lefèvre-Œuvray Zoë"]),
+        ("06 12", ["Lefèvre-Œuvray Zoë"]),
+        ("+33 6 12", ["Lefèvre-Œuvray Zoë"]),
+        ("06.12.34", ["Lefèvre-Œuvray Zoë"]),
+        ("0145", ["Dupont Hélène"]),
+        ("orange.fr", ["Lefèvre-Œuvray Zoë"]),
+        ("efevre@", ["Lefèvre-Œuvray Zoë"]),
+        ("gmail", ["Helene Marie"]),
+        ("4006381333931", ["Lefèvre-Œuvray Zoë"]),
+        ("75004", ["Lefèvre-Œuvray Zoë"]),
+        ("paris", ["Dupont Hélène", "Lefèvre-Œuvray Zoë"]),
+        ("martin", ["Boulangerie Dupuis"]),
+        ("du", ["Dupond Jean", "Dupont Hélène"]),
+        ("d", ["Dupond Jean", "Dupont Hélène"]),
+        ("nobody", []),
+    ],
+)
+def test_search_finds(shop: Database, query: str, expected: list[str]) -> None:
+    assert names(shop, query) == expected
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        "'",
+        "*",
+        "-",
+        "AND",
+        "OR",
+        "NEAR(",
+        "du*",
+        '"dup',
+        "%",
+        "_",
+        "\\",
+        "a'b",
+        "dup -jean",
+        "NOT dup",
+        "^",
+        "{col}:x",
+        "\x00",
+        "é" * 500,
+        "@",
+        "...",
+    ],
+)
+def test_typed_syntax_is_searched_for_never_an_error(shop: Database, query: str) -> None:
+    with shop.reader() as uow:
+        page = customer_search.search(uow, query)
+        customer_search.count(uow, query)
+    assert all(item.display_name for item in page.items)
+
+
+def test_operators_are_plain_words(shop: Database) -> None:
+    # `dup*` and `"dup` mean the word dup, not FTS syntax.
+    assert names(shop, "dup*") == names(shop, "dup")
+    assert names(shop, '"dup') == names(shop, "dup")
+    # A percent sign is not a wildcard.
+    assert names(shop, "%") == []
+
+
+def test_pages_by_key_cover_everything_once(db: Database) -> None:
+    for i in range(23):
+        person(db, "Martin", f"Client{i:02d}")
+    seen: list[int] = []
+    with db.reader() as uow:
+        page = customer_search.search(uow, "martin", limit=10)
+        seen += [i.id for i in page.items]
+        while page.next_cursor is not None:
+            page = customer_search.search(uow, "martin", after=page.next_cursor, limit=10)
+            seen += [i.id for i in page.items]
+        assert customer_search.count(uow, "martin") == 23
+        assert customer_search.count(uow, "martin", cap=5) == 6
+    assert len(seen) == 23 == len(set(seen))
+
+
+def test_empty_query_lists_directory_by_name(shop: Database) -> None:
+    assert names(shop, "") == [
+        "Boulangerie Dupuis",
+        "Dupond Jean",
+        "Dupont Hélène",
+        "Helene Marie",
+        "Lefèvre-Œuvray Zoë",
+    ]
+
+
+def test_index_follows_updates_and_deletes(db: Database) -> None:
+    from dataclasses import replace
+
+    from pos_clients import customers
+
+    jean = person(db, "Dupont", "Jean", email="jean@exemple.fr")
+    with db.uow() as uow:
+        customers.update_customer(
+            uow, jean.id, replace(jean.to_draft(), last_name="Durand", email="jd@autre.fr")
+        )
+    assert names(db, "dupont") == []
+    assert names(db, "durand") == ["Durand Jean"]
+    assert names(db, "exemple.fr") == []
+    assert names(db, "autre.fr") == ["Durand Jean"]
+    with db.uow() as uow:
+        customers.delete_customer(uow, jean.id)
+    assert names(db, "durand") == []
