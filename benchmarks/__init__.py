@@ -1,0 +1,1 @@
+"""Speed measurements. `scripts/bench [NAME ...]` runs them and writes BENCHMARKS.md."""
