@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -13,7 +11,6 @@ from pos_clients.ui.tasks import SyncTaskRunner
 
 
 @pytest.fixture
-def sync_tasks(qapp: object) -> Iterator[SyncTaskRunner]:
+def sync_tasks(qapp: object) -> SyncTaskRunner:
     """A task runner that runs database work at once on the calling thread."""
-    runner = SyncTaskRunner()
-    yield runner
+    return SyncTaskRunner()
