@@ -243,12 +243,15 @@ def clean(draft: CustomerDraft) -> CleanCustomer:
     return CleanCustomer(group_id=draft.group_id, **values)  # type: ignore[arg-type]
 
 
-def _apply(row: CustomerRow, data: CleanCustomer) -> None:
-    for f in fields(CleanCustomer):
-        setattr(row, f.name, getattr(data, f.name))
+def stored_values(data: CleanCustomer) -> dict[str, object]:
+    """The column values of a checked customer, derived sort key and search text included.
+
+    Used for every write, one row at a time (`_apply`) or in bulk (the CSV import, the demo).
+    """
+    values: dict[str, object] = {f.name: getattr(data, f.name) for f in fields(CleanCustomer)}
     name = display_name(data.kind, data.first_name, data.last_name, data.company_name)
-    row.sort_key = " ".join(fold(name).split())[:300]
-    row.search_text = build_search_text(
+    values["sort_key"] = " ".join(fold(name).split())[:300]
+    values["search_text"] = build_search_text(
         (
             data.last_name,
             data.first_name,
@@ -261,6 +264,12 @@ def _apply(row: CustomerRow, data: CleanCustomer) -> None:
         (data.phone, data.mobile),
         data.reference,
     )
+    return values
+
+
+def _apply(row: CustomerRow, data: CleanCustomer) -> None:
+    for name, value in stored_values(data).items():
+        setattr(row, name, value)
 
 
 def _to_customer(
@@ -492,5 +501,6 @@ __all__ = [
     "find_by_reference",
     "get_customer",
     "possible_duplicates",
+    "stored_values",
     "update_customer",
 ]

@@ -15,7 +15,18 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select, text, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+    tuple_,
+)
 
 from pos_clients.data.database import UnitOfWork
 from pos_clients.data.tables import customer_table, group_table
@@ -151,6 +162,17 @@ def _matching(stmt: Select[Any], parsed: ParsedQuery, dialect: str) -> Select[An
                 func.lower(c.email).like(f"%{_like_escape(parsed.email_fragment)}%", escape="\\")
             )
     return stmt.where(or_(*conditions))
+
+
+def where_matching(stmt: Select[Any], query: str, dialect: str) -> Select[Any]:
+    """`stmt` (over `customer`) narrowed to the customers matching `query`.
+
+    An empty query keeps everyone; text with nothing searchable in it keeps no one.
+    """
+    parsed = parse(query)
+    if parsed.is_empty:
+        return stmt.where(false()) if query.strip() else stmt
+    return _matching(stmt, parsed, dialect)
 
 
 def search(
