@@ -87,6 +87,13 @@ def drop(conn: Connection) -> None:
         conn.execute(text("DROP INDEX IF EXISTS ix_customer_email_trgm"))
 
 
+def drop_triggers(conn: Connection) -> None:
+    """Set the SQLite triggers aside for a bulk load; `rebuild` then `recreate_triggers` after."""
+    if conn.dialect.name == "sqlite":
+        for name in SQLITE_TRIGGERS:
+            conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
+
+
 def recreate_triggers(conn: Connection) -> None:
     """(Re)create the SQLite triggers; call at the end of any migration touching `customer`."""
     if conn.dialect.name != "sqlite":
@@ -110,6 +117,9 @@ def phone_words(e164: str | None) -> list[str]:
     """The digit strings a phone is found by: national (0612345678) and international."""
     if not e164:
         return []
+    if len(e164) == 12 and e164.startswith("+33") and e164[1:].isdigit():
+        # France: the national form is the trunk prefix 0 and the 9-digit number (fast path).
+        return ["0" + e164[3:], e164[1:]]
     digits = e164.lstrip("+")
     result = [digits]
     try:
