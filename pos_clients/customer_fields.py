@@ -53,6 +53,8 @@ def _err(fr: str, en: str) -> FieldError:
 
 def clean_text(value: str, *, limit: int = MAX_TEXT, label: Text | None = None) -> str:
     """Trim and collapse spaces; refuse control characters and over-long text."""
+    if not value:
+        return ""
     value = " ".join(value.split())
     if _CONTROL.search(value):
         raise _err("Contient des caractères invalides.", "Contains invalid characters.")

@@ -289,12 +289,15 @@ def _clean_each(draft: CustomerDraft) -> CleanCustomer:
     return CleanCustomer(group_id=draft.group_id, **values)  # type: ignore[arg-type]
 
 
+_CLEAN_FIELDS = tuple(f.name for f in fields(CleanCustomer))
+
+
 def stored_values(data: CleanCustomer) -> dict[str, object]:
     """The column values of a checked customer, derived sort key and search text included.
 
     Used for every write, one row at a time (`_apply`) or in bulk (the CSV import, the demo).
     """
-    values: dict[str, object] = {f.name: getattr(data, f.name) for f in fields(CleanCustomer)}
+    values: dict[str, object] = {name: getattr(data, name) for name in _CLEAN_FIELDS}
     name = display_name(data.kind, data.first_name, data.last_name, data.company_name)
     values["sort_key"] = " ".join(fold(name).split())[:300]
     values["search_text"] = build_search_text(

@@ -104,6 +104,26 @@ def recreate_triggers(conn: Connection) -> None:
         conn.execute(text(ddl))
 
 
+def index_rows_from(conn: Connection, first_id: int) -> None:
+    """Index, in one statement per table, the customers from `first_id` on (after a bulk load
+    made with the triggers set aside, in the same transaction); then `recreate_triggers`."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(
+            text(
+                "INSERT INTO customer_fts(rowid, search_text) "
+                "SELECT id, search_text FROM customer WHERE id >= :first ORDER BY id"
+            ),
+            {"first": first_id},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO customer_email_trgm(rowid, email) "
+                "SELECT id, email FROM customer WHERE id >= :first ORDER BY id"
+            ),
+            {"first": first_id},
+        )
+
+
 def rebuild(conn: Connection) -> None:
     """Rebuild the SQLite FTS tables from the customer table (after a bulk load)."""
     if conn.dialect.name == "sqlite":

@@ -5,8 +5,8 @@ random generator, which keeps a million customers to a couple of minutes. Every 
 valid by construction (the tests check samples against the real field checks): SIRET with
 its Luhn key, VAT number with its key, EAN-13 cards `04…` with their check digit, French
 phones in the numbering plan. On SQLite the search triggers are set aside during the load
-and the search index is rebuilt once at the end, all in one transaction: an interrupted
-demo leaves nothing behind, and a finished one leaves a complete index.
+and the new rows are indexed in one statement at the end, all in one transaction: an
+interrupted demo leaves nothing behind, and a finished one leaves a complete index.
 """
 
 from __future__ import annotations
@@ -19,10 +19,11 @@ from datetime import date, timedelta
 from typing import Any
 
 from faker import Faker
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, func, select
 
 from pos_clients.customers import CleanCustomer, now, stored_values
 from pos_clients.data import search_index
+from pos_clients.data.bulk import insert_customers, insert_rows
 from pos_clients.data.database import Database
 from pos_clients.data.tables import consent_table, customer_table
 from pos_clients.demo import Progress
@@ -208,9 +209,7 @@ def _insert(conn: Connection, rows: list[tuple[CleanCustomer, bool | None]]) -> 
         values = stored_values(data)
         values["created_at"] = values["updated_at"] = stamp
         params.append(values)
-    ids = conn.execute(
-        insert(customer_table).returning(C.id, sort_by_parameter_order=True), params
-    ).scalars()
+    ids = insert_customers(conn, params)
     consents = [
         {
             "customer_id": i,
@@ -223,7 +222,7 @@ def _insert(conn: Connection, rows: list[tuple[CleanCustomer, bool | None]]) -> 
         if granted is not None
     ]
     if consents:
-        conn.execute(insert(consent_table), consents)
+        insert_rows(conn, consent_table, consents)
 
 
 def fill_customers(
@@ -260,7 +259,7 @@ def fill_customers(
             if progress is not None:
                 progress(done, count)
         if sqlite:
-            search_index.rebuild(conn)
+            search_index.index_rows_from(conn, start)
             search_index.recreate_triggers(conn)
         uow.commit()
     return DemoCustomers(count, time.perf_counter() - started)

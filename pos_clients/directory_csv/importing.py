@@ -16,10 +16,12 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 
 from pos_clients import customers
 from pos_clients.customers import CleanCustomer, CustomerDraft, now
+from pos_clients.data import search_index
+from pos_clients.data.bulk import insert_customers, insert_rows
 from pos_clients.data.database import Database, UnitOfWork
 from pos_clients.data.tables import consent_table, customer_table, group_table
 from pos_clients.directory_csv.format import CsvTable, read_table
@@ -116,6 +118,13 @@ def import_customers(
     total = table.expected_rows
     with db.uow() as uow:
         run = _Run(uow, table, dry_run, _existing_groups(uow))
+        conn = uow.session.connection()
+        first_id = int(conn.scalar(select(func.coalesce(func.max(C.id), 0))) or 0) + 1
+        if not dry_run:
+            # Indexing the new rows in one statement at the end is twice as fast as the
+            # per-row triggers; both happen inside this transaction, so no other till ever
+            # sees the directory without its triggers or with a partial index.
+            search_index.drop_triggers(conn)
         records = _non_blank(table.records())
         while chunk := list(islice(records, CHUNK_ROWS)):
             if cancel is not None and cancel():
@@ -124,6 +133,8 @@ def import_customers(
             if progress is not None:
                 progress(run.rows, max(total, run.rows))
         if not dry_run:
+            search_index.index_rows_from(conn, first_id)
+            search_index.recreate_triggers(conn)
             uow.commit()
     if progress is not None:
         progress(run.rows, run.rows)
@@ -319,9 +330,7 @@ def _insert(uow: UnitOfWork, rows: list[tuple[CustomerDraft, CleanCustomer]]) ->
         values["created_at"] = values["updated_at"] = stamp
         params.append(values)
     conn = uow.session.connection()
-    ids = conn.execute(
-        insert(customer_table).returning(C.id, sort_by_parameter_order=True), params
-    ).scalars()
+    ids = insert_customers(conn, params)
     consents = [
         {
             "customer_id": customer_id,
@@ -334,4 +343,4 @@ def _insert(uow: UnitOfWork, rows: list[tuple[CustomerDraft, CleanCustomer]]) ->
         for channel, granted in draft.consents.items()
     ]
     if consents:
-        conn.execute(insert(consent_table), consents)
+        insert_rows(conn, consent_table, consents)
