@@ -43,4 +43,9 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words (runs of ASCII letters and digits) of `text`."""
-    return _WORD.findall(fold(text))
+    return list(_words(text))
+
+
+@lru_cache(maxsize=65_536)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold(text)))

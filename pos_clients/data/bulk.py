@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Boolean, Connection, Date, DateTime, Table, func, insert, select
@@ -24,11 +26,21 @@ def _sqlite_datetime(value: datetime | None) -> str | None:
 
 
 def _sqlite_date(value: date | None) -> str | None:
-    return None if value is None else value.strftime("%Y-%m-%d")
+    return None if value is None else value.isoformat()
 
 
 def _sqlite_bool(value: bool | None) -> int | None:
     return None if value is None else int(value)
+
+
+def _converter(kind: object) -> Callable[[Any], Any] | None:
+    if isinstance(kind, DateTime):
+        return lru_cache(maxsize=1024)(_sqlite_datetime)  # rows of a batch share a stamp
+    if isinstance(kind, Date):
+        return _sqlite_date
+    if isinstance(kind, Boolean):
+        return _sqlite_bool
+    return None
 
 
 def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
@@ -39,28 +51,18 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
         conn.execute(insert(table), list(rows))
         return
     names = list(rows[0])
-    converters: list[Callable[[Any], Any] | None] = []
-    for name in names:
-        kind = table.c[name].type
-        converters.append(
-            _sqlite_datetime
-            if isinstance(kind, DateTime)
-            else _sqlite_date
-            if isinstance(kind, Date)
-            else _sqlite_bool
-            if isinstance(kind, Boolean)
-            else None
-        )
-    plain = all(c is None for c in converters)
-    params = [
-        tuple(row[n] for n in names)
-        if plain
-        else tuple(
-            row[n] if conv is None else conv(row[n])
-            for n, conv in zip(names, converters, strict=True)
-        )
-        for row in rows
+    pick = itemgetter(*names)
+    converted = [
+        (position, conv)
+        for position, name in enumerate(names)
+        if (conv := _converter(table.c[name].type)) is not None
     ]
+    params: list[Any] = []
+    for row in rows:
+        values = list(pick(row))
+        for position, conv in converted:
+            values[position] = conv(values[position])
+        params.append(tuple(values))
     columns = ", ".join(f'"{n}"' for n in names)
     marks = ", ".join("?" for _ in names)
     conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})', params)
