@@ -34,6 +34,7 @@ from pos_clients.folding import fold, words
 
 PAGE_SIZE = 50
 _PHONE_LIKE = re.compile(r"[\d\s+.\-()/]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +101,8 @@ def parse(query: str) -> ParsedQuery:
         return ParsedQuery((digits,), None)
     found = tuple(dict.fromkeys(words(query)))
     fragment = None
-    compact = fold(query)
+    # Control characters are no part of an address (and PostgreSQL refuses NUL in text).
+    compact = _CONTROL.sub("", fold(query))
     if ("@" in compact or ("." in compact and " " not in compact)) and len(compact) >= 3:
         fragment = compact
     return ParsedQuery(found, fragment)
