@@ -260,14 +260,20 @@ def search(
         group_table.c.name,
         c.sort_key,
     ).select_from(customer_table.outerjoin(group_table, group_table.c.id == c.group_id))
-    if not parsed.is_empty:
-        # Within a group the density of the whole directory says little: sort the matches.
-        walk = group_id is None and _walks(uow, parsed)
-        stmt = _matching(stmt, parsed, uow.dialect, walk=walk)
-    if group_id is not None:
-        stmt = stmt.where(c.group_id == group_id)
-    if after is not None:
-        stmt = stmt.where(tuple_(c.sort_key, c.id) > tuple_(after.sort_key, after.id))
+    # Within a group the density of the whole directory says little: sort the matches.
+    if not parsed.is_empty and group_id is None and _walks(uow, parsed):
+        # Pick the page's ids from the covering index alone, then read those rows.
+        page: Select[Any] = _matching(select(c.id), parsed, uow.dialect, walk=True)
+        if after is not None:
+            page = page.where(tuple_(c.sort_key, c.id) > tuple_(after.sort_key, after.id))
+        stmt = stmt.where(c.id.in_(page.order_by(c.sort_key, c.id).limit(limit + 1)))
+    else:
+        if not parsed.is_empty:
+            stmt = _matching(stmt, parsed, uow.dialect)
+        if group_id is not None:
+            stmt = stmt.where(c.group_id == group_id)
+        if after is not None:
+            stmt = stmt.where(tuple_(c.sort_key, c.id) > tuple_(after.sort_key, after.id))
     stmt = stmt.order_by(c.sort_key, c.id).limit(limit + 1)
     rows = uow.session.execute(stmt).all()
     items = tuple(
