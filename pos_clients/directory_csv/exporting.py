@@ -124,6 +124,7 @@ def export_customers(
     count = 0
     fd, tmp_name = tempfile.mkstemp(prefix=".export-", suffix=".csv", dir=path.parent or ".")
     try:
+        os.chmod(tmp_name, 0o644)  # mkstemp makes it private; an export is a normal file
         with (
             os.fdopen(fd, "w", encoding="utf-8-sig" if french else "utf-8", newline="") as out,
             db.reader() as uow,
