@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 import phonenumbers
 from babel import Locale
 from email_validator import EmailNotValidError, validate_email
-from stdnum import ean
 from stdnum.eu import vat
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.fr import siren, siret
@@ -37,14 +37,26 @@ class FieldError(Exception):
         self.text = text
 
 
+_FRENCH_POSTCODE = re.compile(r"\d{5}")
+_DATE_PATTERNS = (
+    (re.compile(r"(\d{4})-(\d{2})-(\d{2})"), True),
+    (re.compile(r"(\d{2})/(\d{2})/(\d{4})"), False),
+)
+_CONTROL = re.compile(r"[\x00-\x1f]")
+_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f]")
+_DIGITS_AND_SPACES = re.compile(r"[\d ]+")
+
+
 def _err(fr: str, en: str) -> FieldError:
     return FieldError(Text(fr, en))
 
 
 def clean_text(value: str, *, limit: int = MAX_TEXT, label: Text | None = None) -> str:
     """Trim and collapse spaces; refuse control characters and over-long text."""
+    if not value:
+        return ""
     value = " ".join(value.split())
-    if "\x00" in value or any(ord(c) < 32 for c in value):
+    if _CONTROL.search(value):
         raise _err("Contient des caractères invalides.", "Contains invalid characters.")
     if len(value) > limit:
         raise _err(
@@ -110,10 +122,29 @@ def clean_civility(value: str, kind: str) -> str:
     raise _err("Civilité : M., Mme ou aucune.", "Civility: M., Mme or none.")
 
 
+# Plain ASCII addresses that email-validator accepts and only lower-cases the domain of:
+# dot-atom local part, LDH labels without "--" (IDNA), alphabetic TLD. Anything else takes
+# the full validator. A property test checks both paths agree.
+_SIMPLE_EMAIL = re.compile(
+    r"([A-Za-z0-9_+\-]+(?:\.[A-Za-z0-9_+\-]+)*)@"
+    r"((?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+([A-Za-z]{2,63}))"
+)
+_SPECIAL_USE_TLDS = frozenset(("arpa", "invalid", "local", "localhost", "onion", "test"))
+
+
 def clean_email(value: str) -> str | None:
     value = value.strip()
     if not value:
         return None
+    simple = _SIMPLE_EMAIL.fullmatch(value)
+    if (
+        simple is not None
+        and len(value) <= 254
+        and len(simple[1]) <= 64
+        and "--" not in simple[2]
+        and simple[3].lower() not in _SPECIAL_USE_TLDS
+    ):
+        return f"{simple[1]}@{simple[2].lower()}"
     try:
         result = validate_email(value, check_deliverability=False)
     except EmailNotValidError:
@@ -124,11 +155,30 @@ def clean_email(value: str) -> str | None:
     return str(result.normalized)
 
 
+# French numbers as people write them: 0X XX XX XX XX (spaces, dots or dashes), +33 or 0033.
+_FRENCH_PHONE = re.compile(r"(?:0|\+33 ?|0033 ?)([1-9](?:[ .\-]?\d){8})")
+_PHONE_SEPARATORS = str.maketrans("", "", " .-")
+
+
+@lru_cache(maxsize=100_000)
+def _french_prefix_valid(national_number: str) -> bool:
+    # Validity in the French numbering plan is decided by the leading digits (at most four
+    # in libphonenumber's metadata) and the length; cached by the first five digits.
+    number = phonenumbers.PhoneNumber(country_code=33, national_number=int(national_number))
+    return bool(phonenumbers.is_valid_number(number))
+
+
 def clean_phone(value: str, country: str = "FR") -> str | None:
     """A phone number as E.164 (+33612345678); French numbers by default."""
     value = value.strip()
     if not value:
         return None
+    if country in ("FR", "") or value.startswith(("+33", "0033")):
+        french = _FRENCH_PHONE.fullmatch(value)
+        if french is not None:
+            national = french[1].translate(_PHONE_SEPARATORS)
+            if _french_prefix_valid(national[:5] + "0000"):
+                return "+33" + national
     if len(value) > 40:
         raise _err("Numéro de téléphone trop long.", "Phone number too long.")
     try:
@@ -189,7 +239,7 @@ def country_name(code: str, language: str = "fr") -> str:
 
 def clean_postcode(value: str, country: str) -> str:
     value = value.strip().upper()
-    if country == "FR" and value and not re.fullmatch(r"\d{5}", value):
+    if country == "FR" and value and not _FRENCH_POSTCODE.fullmatch(value):
         raise _err(
             "Code postal français : 5 chiffres (ex. 75004).",
             "French postcode: 5 digits (e.g. 75004).",
@@ -234,9 +284,9 @@ def clean_reference(value: str) -> str | None:
     value = value.strip()
     if not value:
         return None
-    if re.fullmatch(r"[\d ]+", value):
+    if " " in value and _DIGITS_AND_SPACES.fullmatch(value):
         value = value.replace(" ", "")
-    if any(c.isspace() for c in value) or any(ord(c) < 32 for c in value):
+    if _SPACE_OR_CONTROL.search(value):
         raise _err(
             "La référence ne peut pas contenir d'espaces ni de caractères de contrôle.",
             "The reference may not contain spaces or control characters.",
@@ -246,13 +296,21 @@ def clean_reference(value: str) -> str | None:
             f"Référence trop longue : {MAX_REFERENCE} caractères au plus.",
             f"Reference too long: at most {MAX_REFERENCE} characters.",
         )
-    if value.isdigit() and len(value) in (8, 13) and not ean.is_valid(value):
+    if value.isdigit() and len(value) in (8, 13) and not _ean_valid(value):
         raise _err(
             f"Code EAN-{len(value)} invalide : la clé de contrôle ne correspond pas "
             f"(carte mal lue ?).",
             f"Invalid EAN-{len(value)} code: the check digit does not match (misread card?).",
         )
     return value.upper()
+
+
+def _ean_valid(code: str) -> bool:
+    """The GS1 check digit of an EAN-8/EAN-13 (weights 3 and 1 from the right)."""
+    if not code.isascii():
+        return False  # digits of other scripts are no barcode
+    weighted = 3 * sum(map(int, code[-2::-2])) + sum(map(int, code[-3::-2]))
+    return (10 - weighted % 10) % 10 == int(code[-1])
 
 
 def clean_account_number(value: str) -> str | None:
@@ -279,12 +337,12 @@ def clean_birthday(value: str | date | None, today: date | None = None) -> date 
     if isinstance(value, str):
         text = value.strip()
         parsed: date | None = None
-        for pattern in (r"(\d{4})-(\d{2})-(\d{2})", r"(\d{2})/(\d{2})/(\d{4})"):
-            match = re.fullmatch(pattern, text)
+        for pattern, year_first in _DATE_PATTERNS:
+            match = pattern.fullmatch(text)
             if match:
                 a, b, c = (int(g) for g in match.groups())
                 try:
-                    parsed = date(a, b, c) if pattern.startswith("(\\d{4})") else date(c, b, a)
+                    parsed = date(a, b, c) if year_first else date(c, b, a)
                 except ValueError:
                     parsed = None
                 break

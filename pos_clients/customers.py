@@ -193,6 +193,52 @@ def display_name(kind: str, first_name: str, last_name: str, company_name: str) 
 
 def clean(draft: CustomerDraft) -> CleanCustomer:
     """Check and normalise every field; raise ValidationError naming each wrong one."""
+    try:
+        return _clean_valid(draft)
+    except cf.FieldError:
+        pass  # at least one field is wrong: check each one to name them all
+    return _clean_each(draft)
+
+
+def _clean_valid(draft: CustomerDraft) -> CleanCustomer:
+    """`clean` for a draft whose fields are all right (the CSV import's common case, fast):
+    the same checks in the same order, stopping at the first FieldError."""
+    kind = cf.clean_kind(draft.kind)
+    country = cf.clean_country(draft.country)
+    company = kind == "company"
+    text = cf.clean_text
+    data = CleanCustomer(
+        kind=kind,
+        civility=cf.clean_civility(draft.civility, kind),
+        first_name=text(draft.first_name),
+        last_name=text(draft.last_name),
+        company_name=text(draft.company_name),
+        legal_form=text(draft.legal_form, limit=50) if company else "",
+        siret=cf.clean_siret(draft.siret) if company else "",
+        vat_number=cf.clean_vat_number(draft.vat_number) if company else "",
+        contact_name=text(draft.contact_name),
+        email=cf.clean_email(draft.email),
+        phone=cf.clean_phone(draft.phone, country or "FR"),
+        mobile=cf.clean_phone(draft.mobile, country or "FR"),
+        address_line1=text(draft.address_line1),
+        address_line2=text(draft.address_line2),
+        postcode=cf.clean_postcode(draft.postcode, country),
+        city=text(draft.city),
+        country=country,
+        reference=cf.clean_reference(draft.reference),
+        account_number=cf.clean_account_number(draft.account_number),
+        group_id=draft.group_id,
+        notes=cf.clean_notes(draft.notes),
+        birthday=cf.clean_birthday(draft.birthday),
+    )
+    if not company:
+        text(draft.legal_form, limit=50)  # checked, then dropped, as `_clean_each` does
+    if not (data.company_name if company else data.last_name):
+        raise cf.FieldError(Text("", ""))  # the required name: `_clean_each` says which
+    return data
+
+
+def _clean_each(draft: CustomerDraft) -> CleanCustomer:
     errors: dict[str, Text] = {}
     values: dict[str, object] = {}
 
@@ -243,12 +289,18 @@ def clean(draft: CustomerDraft) -> CleanCustomer:
     return CleanCustomer(group_id=draft.group_id, **values)  # type: ignore[arg-type]
 
 
-def _apply(row: CustomerRow, data: CleanCustomer) -> None:
-    for f in fields(CleanCustomer):
-        setattr(row, f.name, getattr(data, f.name))
+_CLEAN_FIELDS = tuple(f.name for f in fields(CleanCustomer))
+
+
+def stored_values(data: CleanCustomer) -> dict[str, object]:
+    """The column values of a checked customer, derived sort key and search text included.
+
+    Used for every write, one row at a time (`_apply`) or in bulk (the CSV import, the demo).
+    """
+    values: dict[str, object] = {name: getattr(data, name) for name in _CLEAN_FIELDS}
     name = display_name(data.kind, data.first_name, data.last_name, data.company_name)
-    row.sort_key = " ".join(fold(name).split())[:300]
-    row.search_text = build_search_text(
+    values["sort_key"] = " ".join(fold(name).split())[:300]
+    values["search_text"] = build_search_text(
         (
             data.last_name,
             data.first_name,
@@ -261,6 +313,12 @@ def _apply(row: CustomerRow, data: CleanCustomer) -> None:
         (data.phone, data.mobile),
         data.reference,
     )
+    return values
+
+
+def _apply(row: CustomerRow, data: CleanCustomer) -> None:
+    for name, value in stored_values(data).items():
+        setattr(row, name, value)
 
 
 def _to_customer(
@@ -492,5 +550,6 @@ __all__ = [
     "find_by_reference",
     "get_customer",
     "possible_duplicates",
+    "stored_values",
     "update_customer",
 ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters that Unicode decomposition does not split into a base letter and an accent.
 _LIGATURES = str.maketrans(
@@ -30,8 +31,11 @@ _LIGATURES = str.maketrans(
 _WORD = re.compile(r"[0-9a-z]+")
 
 
+@lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
     """Lower-case `text` and strip its accents, keeping every other character."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return stripped.casefold().translate(_LIGATURES)
@@ -39,4 +43,9 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words (runs of ASCII letters and digits) of `text`."""
-    return _WORD.findall(fold(text))
+    return list(_words(text))
+
+
+@lru_cache(maxsize=65_536)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold(text)))

@@ -15,7 +15,18 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal_column, or_, select, text, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+    tuple_,
+)
 
 from pos_clients.data.database import UnitOfWork
 from pos_clients.data.tables import customer_table, group_table
@@ -23,6 +34,7 @@ from pos_clients.folding import fold, words
 
 PAGE_SIZE = 50
 _PHONE_LIKE = re.compile(r"[\d\s+.\-()/]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +101,8 @@ def parse(query: str) -> ParsedQuery:
         return ParsedQuery((digits,), None)
     found = tuple(dict.fromkeys(words(query)))
     fragment = None
-    compact = fold(query)
+    # Control characters are no part of an address (and PostgreSQL refuses NUL in text).
+    compact = _CONTROL.sub("", fold(query))
     if ("@" in compact or ("." in compact and " " not in compact)) and len(compact) >= 3:
         fragment = compact
     return ParsedQuery(found, fragment)
@@ -107,22 +120,73 @@ def _next_prefix(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
-def _matching(stmt: Select[Any], parsed: ParsedQuery, dialect: str) -> Select[Any]:
-    """Add to `stmt` the conditions of `parsed` for this engine."""
+def _fts_match(parsed: ParsedQuery) -> str:
+    return " ".join(_fts_phrase(w) + "*" for w in parsed.words)
+
+
+def _trigram_like(parsed: ParsedQuery) -> str:
+    return "%" + (parsed.email_fragment or "").replace("%", "") + "%"
+
+
+# From this many matches on, the first page is found sooner by walking the directory in name
+# order (testing each customer's folded words, from the covering index `ix_customer_walk`)
+# than by fetching every match and sorting it. Measured at 1,000,000 customers: see
+# BENCHMARKS.md and benchmarks/bench_search.py.
+WALK_FROM = 3000
+_COUNT_FTS = text(
+    "SELECT count(*) FROM (SELECT 1 FROM customer_fts WHERE customer_fts MATCH :m LIMIT :cap)"
+)
+_COUNT_TRIGRAM = text(
+    "SELECT count(*) FROM (SELECT 1 FROM customer_email_trgm WHERE email LIKE :p LIMIT :cap)"
+)
+
+
+def _walks(uow: UnitOfWork, parsed: ParsedQuery) -> bool:
+    """Whether this query matches so much of the directory that walking it by name is faster.
+
+    The FTS index counts matches quickly, and stops counting at WALK_FROM.
+    """
+    if uow.dialect != "sqlite" or parsed.is_empty or parsed.is_short_name_prefix:
+        return False
+    found = 0
+    if parsed.words:
+        found += int(
+            uow.session.scalar(_COUNT_FTS, {"m": _fts_match(parsed), "cap": WALK_FROM}) or 0
+        )
+    if parsed.email_fragment and found < WALK_FROM:
+        found += int(
+            uow.session.scalar(_COUNT_TRIGRAM, {"p": _trigram_like(parsed), "cap": WALK_FROM}) or 0
+        )
+    return found >= WALK_FROM
+
+
+def _matching(
+    stmt: Select[Any], parsed: ParsedQuery, dialect: str, *, walk: bool = False
+) -> Select[Any]:
+    """Add to `stmt` the conditions of `parsed` for this engine.
+
+    On SQLite, `walk=False` takes the matches from the FTS indexes (then sorted by name);
+    `walk=True` states the same conditions row by row (a word of `search_text` starting with
+    each typed word; the email LIKE the trigram index answers), for a scan in name order.
+    Both select exactly the same customers.
+    """
     c = customer_table.c
     sort_key = c.sort_key
     if parsed.is_short_name_prefix:
         prefix = parsed.words[0]
         return stmt.where(sort_key >= prefix, sort_key < _next_prefix(prefix))
     conditions: list[ColumnElement[bool]] = []
-    if dialect == "sqlite":
+    if dialect == "sqlite" and not walk:
         if parsed.words:
-            match = " ".join(_fts_phrase(w) + "*" for w in parsed.words)
             conditions.append(
                 c.id.in_(
                     select(literal_column("rowid"))
                     .select_from(text("customer_fts"))
-                    .where(text("customer_fts MATCH :fts_match").bindparams(fts_match=match))
+                    .where(
+                        text("customer_fts MATCH :fts_match").bindparams(
+                            fts_match=_fts_match(parsed)
+                        )
+                    )
                 )
             )
         if parsed.email_fragment:
@@ -133,9 +197,7 @@ def _matching(stmt: Select[Any], parsed: ParsedQuery, dialect: str) -> Select[An
                     .where(
                         # The trigram table answers LIKE from its index; it takes no ESCAPE,
                         # so `_` stays a one-character wildcard (harmless: it also matches `_`).
-                        text("email LIKE :trgm_like").bindparams(
-                            trgm_like="%" + parsed.email_fragment.replace("%", "") + "%"
-                        )
+                        text("email LIKE :trgm_like").bindparams(trgm_like=_trigram_like(parsed))
                     )
                 )
             )
@@ -146,11 +208,25 @@ def _matching(stmt: Select[Any], parsed: ParsedQuery, dialect: str) -> Select[An
                 search_text.like(f"% {_like_escape(w)}%", escape="\\") for w in parsed.words
             ]
             conditions.append(and_(*word_conditions))
-        if parsed.email_fragment:
+        if parsed.email_fragment and dialect == "sqlite":
+            # The same pattern as the trigram table's, so both plans find the same customers.
+            conditions.append(c.email.like(_trigram_like(parsed)))
+        elif parsed.email_fragment:
             conditions.append(
                 func.lower(c.email).like(f"%{_like_escape(parsed.email_fragment)}%", escape="\\")
             )
     return stmt.where(or_(*conditions))
+
+
+def where_matching(stmt: Select[Any], query: str, dialect: str) -> Select[Any]:
+    """`stmt` (over `customer`) narrowed to the customers matching `query`.
+
+    An empty query keeps everyone; text with nothing searchable in it keeps no one.
+    """
+    parsed = parse(query)
+    if parsed.is_empty:
+        return stmt.where(false()) if query.strip() else stmt
+    return _matching(stmt, parsed, dialect)
 
 
 def search(
@@ -184,12 +260,20 @@ def search(
         group_table.c.name,
         c.sort_key,
     ).select_from(customer_table.outerjoin(group_table, group_table.c.id == c.group_id))
-    if not parsed.is_empty:
-        stmt = _matching(stmt, parsed, uow.dialect)
-    if group_id is not None:
-        stmt = stmt.where(c.group_id == group_id)
-    if after is not None:
-        stmt = stmt.where(tuple_(c.sort_key, c.id) > tuple_(after.sort_key, after.id))
+    # Within a group the density of the whole directory says little: sort the matches.
+    if not parsed.is_empty and group_id is None and _walks(uow, parsed):
+        # Pick the page's ids from the covering index alone, then read those rows.
+        page: Select[Any] = _matching(select(c.id), parsed, uow.dialect, walk=True)
+        if after is not None:
+            page = page.where(tuple_(c.sort_key, c.id) > tuple_(after.sort_key, after.id))
+        stmt = stmt.where(c.id.in_(page.order_by(c.sort_key, c.id).limit(limit + 1)))
+    else:
+        if not parsed.is_empty:
+            stmt = _matching(stmt, parsed, uow.dialect)
+        if group_id is not None:
+            stmt = stmt.where(c.group_id == group_id)
+        if after is not None:
+            stmt = stmt.where(tuple_(c.sort_key, c.id) > tuple_(after.sort_key, after.id))
     stmt = stmt.order_by(c.sort_key, c.id).limit(limit + 1)
     rows = uow.session.execute(stmt).all()
     items = tuple(

@@ -87,6 +87,13 @@ def drop(conn: Connection) -> None:
         conn.execute(text("DROP INDEX IF EXISTS ix_customer_email_trgm"))
 
 
+def drop_triggers(conn: Connection) -> None:
+    """Set the SQLite triggers aside for a bulk load; `rebuild` then `recreate_triggers` after."""
+    if conn.dialect.name == "sqlite":
+        for name in SQLITE_TRIGGERS:
+            conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
+
+
 def recreate_triggers(conn: Connection) -> None:
     """(Re)create the SQLite triggers; call at the end of any migration touching `customer`."""
     if conn.dialect.name != "sqlite":
@@ -95,6 +102,26 @@ def recreate_triggers(conn: Connection) -> None:
         conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
     for ddl in _SQLITE_TRIGGER_DDL:
         conn.execute(text(ddl))
+
+
+def index_rows_from(conn: Connection, first_id: int) -> None:
+    """Index, in one statement per table, the customers from `first_id` on (after a bulk load
+    made with the triggers set aside, in the same transaction); then `recreate_triggers`."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(
+            text(
+                "INSERT INTO customer_fts(rowid, search_text) "
+                "SELECT id, search_text FROM customer WHERE id >= :first ORDER BY id"
+            ),
+            {"first": first_id},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO customer_email_trgm(rowid, email) "
+                "SELECT id, email FROM customer WHERE id >= :first ORDER BY id"
+            ),
+            {"first": first_id},
+        )
 
 
 def rebuild(conn: Connection) -> None:
@@ -110,6 +137,9 @@ def phone_words(e164: str | None) -> list[str]:
     """The digit strings a phone is found by: national (0612345678) and international."""
     if not e164:
         return []
+    if len(e164) == 12 and e164.startswith("+33") and e164[1:].isdigit():
+        # France: the national form is the trunk prefix 0 and the 9-digit number (fast path).
+        return ["0" + e164[3:], e164[1:]]
     digits = e164.lstrip("+")
     result = [digits]
     try:

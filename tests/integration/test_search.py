@@ -149,3 +149,36 @@ def test_index_follows_updates_and_deletes(db: Database) -> None:
     with db.uow() as uow:
         customers.delete_customer(uow, jean.id)
     assert names(db, "durand") == []
+
+
+@pytest.mark.parametrize("walk_from", [1, 10**9])
+def test_walking_by_name_and_sorting_matches_find_the_same(
+    shop: Database, monkeypatch: pytest.MonkeyPatch, walk_from: int
+) -> None:
+    # A dense query walks the directory in name order; a sparse one sorts its matches.
+    # Both plans must give the same pages (SQLite; PostgreSQL has one plan).
+    for i in range(30):
+        person(shop, "Martin", f"Client{i:02d}", email=f"c{i}@orange.fr", city="Paris")
+    queries = ["martin", "mar cli", "orange.fr", "paris", "c1@", "dup", "0612", "zzz", "hel dup"]
+    expected = {}
+    for query in queries:
+        with shop.reader() as uow:
+            expected[query] = _all_pages(uow, query)
+    monkeypatch.setattr(customer_search, "WALK_FROM", walk_from)
+    for query in queries:
+        with shop.reader() as uow:
+            assert _all_pages(uow, query) == expected[query], query
+    assert len(expected["martin"]) == 31 and len(expected["orange.fr"]) == 31
+
+
+def _all_pages(uow: object, query: str) -> list[int]:
+    from pos_clients.data.database import UnitOfWork
+
+    assert isinstance(uow, UnitOfWork)
+    seen: list[int] = []
+    page = customer_search.search(uow, query, limit=7)
+    seen += [i.id for i in page.items]
+    while page.next_cursor is not None:
+        page = customer_search.search(uow, query, after=page.next_cursor, limit=7)
+        seen += [i.id for i in page.items]
+    return seen

@@ -1,0 +1,224 @@
+"""The directory's CSV format: its columns, their French headers, and how a file is decoded.
+
+A file's first line names its columns, in English (`last_name`) or as the French UI names
+them (`Nom`); case, accents and punctuation of a header do not matter. The delimiter (`,`,
+`;` or tab) is the one the header line uses most; the encoding is UTF-8 (with or without
+BOM), UTF-16 with BOM, else Windows-1252.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from pos_clients.errors import PosError
+from pos_clients.folding import words
+from pos_clients.i18n import Text
+
+COLUMNS = (
+    "kind",
+    "civility",
+    "first_name",
+    "last_name",
+    "company_name",
+    "legal_form",
+    "siret",
+    "vat_number",
+    "contact_name",
+    "email",
+    "phone",
+    "mobile",
+    "address_line1",
+    "address_line2",
+    "postcode",
+    "city",
+    "country",
+    "reference",
+    "account_number",
+    "group",
+    "notes",
+    "birthday",
+    "email_consent",
+)
+
+# The header of each column as the French UI names the field (used by a French export).
+FRENCH_HEADERS = {
+    "kind": "Type",
+    "civility": "Civilité",
+    "first_name": "Prénom",
+    "last_name": "Nom",
+    "company_name": "Raison sociale",
+    "legal_form": "Forme juridique",
+    "siret": "SIRET",
+    "vat_number": "N° TVA intracommunautaire",
+    "contact_name": "Contact",
+    "email": "E-mail",
+    "phone": "Téléphone",
+    "mobile": "Mobile",
+    "address_line1": "Adresse",
+    "address_line2": "Complément d'adresse",
+    "postcode": "Code postal",
+    "city": "Ville",
+    "country": "Pays",
+    "reference": "Référence",
+    "account_number": "N° de compte",
+    "group": "Groupe",
+    "notes": "Notes",
+    "birthday": "Date de naissance",
+    "email_consent": "Consentement e-mail",
+}
+
+# Other headers met in files exported by spreadsheets and other tills.
+_ALIASES = {
+    "kind": ("Type de client", "Personne"),
+    "first_name": ("Prenom",),
+    "last_name": ("Nom de famille",),
+    "company_name": ("Société", "Entreprise", "Company"),
+    "siret": ("SIREN", "SIRET/SIREN"),
+    "vat_number": ("N° TVA", "Numéro de TVA", "TVA intracommunautaire", "VAT"),
+    "contact_name": ("Personne de contact", "Contact name"),
+    "email": ("Email", "Courriel", "Adresse e-mail", "Mail"),
+    "phone": ("Tél", "Tel", "Téléphone fixe", "Phone number"),
+    "mobile": ("Portable", "Téléphone mobile", "Tél. mobile", "GSM"),
+    "address_line1": ("Adresse 1", "Adresse ligne 1", "Address"),
+    "address_line2": ("Adresse 2", "Adresse ligne 2"),
+    "postcode": ("CP", "Code postal", "Zip", "Postal code"),
+    "country": ("Country",),
+    "reference": ("Réf", "Référence client", "Carte de fidélité", "Code carte"),
+    "account_number": ("Numéro de compte", "Compte", "Compte comptable"),
+    "group": ("Groupe client", "Customer group"),
+    "birthday": ("Anniversaire", "Date d'anniversaire", "Date of birth"),
+    "email_consent": ("Consentement email", "Accepte les e-mails", "Newsletter"),
+}
+
+
+def header_key(header: str) -> str:
+    """What identifies a header: its folded words (`N° de compte` → `n de compte`)."""
+    return " ".join(words(header))
+
+
+_HEADER_KEYS: dict[str, str] = {}
+for _column in COLUMNS:
+    for _name in (_column, FRENCH_HEADERS[_column], *_ALIASES.get(_column, ())):
+        _HEADER_KEYS.setdefault(header_key(_name), _column)
+
+
+class CsvUnreadableError(PosError):
+    """The file cannot be read as a customer CSV at all (missing, empty, no known header)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CsvTable:
+    """A decoded CSV file: which column of the file holds which field, and its records."""
+
+    encoding: str
+    delimiter: str
+    headers: tuple[str, ...]  # as written in the file
+    columns: dict[str, int]  # field → position in the record
+    ignored_headers: tuple[str, ...]
+    expected_rows: int  # an estimate (physical lines), for progress
+    text: str
+
+    def records(self) -> Iterator[tuple[int, list[str]]]:
+        """(line where the record starts, its fields), after the header."""
+        reader = csv.reader(io.StringIO(self.text), delimiter=self.delimiter, strict=False)
+        next(reader, None)
+        last_line = reader.line_num
+        for record in reader:
+            yield last_line + 1, record
+            last_line = reader.line_num
+
+
+def _unreadable(fr: str, en: str) -> CsvUnreadableError:
+    return CsvUnreadableError(Text(fr, en))
+
+
+def read_bytes(source: str | Path | BinaryIO) -> bytes:
+    """The file's bytes. Raises CsvUnreadableError."""
+    if isinstance(source, str | Path):
+        try:
+            return Path(source).read_bytes()
+        except FileNotFoundError:
+            raise _unreadable(
+                f"Fichier introuvable : {source}", f"File not found: {source}"
+            ) from None
+        except OSError as exc:
+            raise _unreadable(
+                f"Impossible de lire le fichier {source} : {exc.strerror or exc}",
+                f"Cannot read the file {source}: {exc.strerror or exc}",
+            ) from None
+    return source.read()
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The text of the file and the name of its encoding. Raises CsvUnreadableError."""
+    try:
+        if data.startswith(codecs.BOM_UTF8):
+            return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return data.decode("utf-16"), "utf-16"
+    except UnicodeDecodeError:
+        raise _unreadable(
+            "Le fichier annonce un encodage Unicode mais son contenu ne le respecte pas.",
+            "The file announces a Unicode encoding but its content does not follow it.",
+        ) from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "windows-1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "iso-8859-1"
+
+
+def _sniff_delimiter(first_line: str) -> str:
+    counts = {d: first_line.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def read_table(source: str | Path | BinaryIO) -> CsvTable:
+    """Read and decode a customer CSV and map its header. Raises CsvUnreadableError."""
+    data = read_bytes(source)
+    text, encoding = decode(data)
+    expected = data.count(b"\n")
+    del data
+    if not text.strip():
+        raise _unreadable("Le fichier est vide.", "The file is empty.")
+    first_line = text.lstrip("\r\n").split("\n", 1)[0]
+    delimiter = _sniff_delimiter(first_line)
+    try:
+        header = next(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except (csv.Error, StopIteration):
+        header = []
+    columns: dict[str, int] = {}
+    ignored: list[str] = []
+    for position, name in enumerate(header):
+        column = _HEADER_KEYS.get(header_key(name))
+        if column is None or column in columns:
+            if name.strip():
+                ignored.append(name.strip())
+            continue
+        columns[column] = position
+    if not columns or not ({"last_name", "company_name"} & columns.keys()):
+        raise _unreadable(
+            "La première ligne ne nomme pas les colonnes d'un fichier clients "
+            "(il faut au moins « Nom » ou « Raison sociale » ; voir la documentation).",
+            "The first line does not name the columns of a customer file "
+            "(at least “last_name” or “company_name” is needed; see the documentation).",
+        )
+    return CsvTable(
+        encoding=encoding,
+        delimiter=delimiter,
+        headers=tuple(h.strip() for h in header),
+        columns=columns,
+        ignored_headers=tuple(ignored),
+        expected_rows=max(expected - 1, 0),
+        text=text,
+    )

@@ -1,0 +1,346 @@
+"""Importing customers from a CSV file (D9): every row checked, the valid ones in one transaction.
+
+Each record becomes a `CustomerDraft` checked by the same rules as the form
+(`customers.clean`). A rejected record is reported with its line, column and reason (French
+and English) and nothing of it is written; the valid records are inserted in bulk inside one
+transaction, so an import is all-or-nothing for them (a cancel or a crash writes nothing).
+A reference repeated in the file, or already held by a customer of the directory, rejects the
+record. A group named in the file that does not exist yet is created without a discount.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from sqlalchemy import func, insert, select
+
+from pos_clients import customers
+from pos_clients.customers import CleanCustomer, CustomerDraft, now
+from pos_clients.data import search_index
+from pos_clients.data.bulk import insert_customers, insert_rows
+from pos_clients.data.database import Database, UnitOfWork
+from pos_clients.data.tables import consent_table, customer_table, group_table
+from pos_clients.directory_csv.format import CsvTable, read_table
+from pos_clients.errors import ValidationError
+from pos_clients.folding import fold
+from pos_clients.groups import MAX_NAME
+from pos_clients.i18n import Language, Text, current_language
+
+ProgressCallback = Callable[[int, int], None]
+CancelCheck = Callable[[], bool]
+CHUNK_ROWS = 2000
+C = customer_table.c
+
+_YES = {"oui", "o", "yes", "y", "1", "true", "vrai", "x"}
+_NO = {"non", "n", "no", "0", "false", "faux"}
+
+
+@dataclass(frozen=True, slots=True)
+class RowProblem:
+    """Why one record of the file was rejected."""
+
+    line: int  # line of the file where the record starts (the header is line 1)
+    column: str  # the field (`email`), or "" when the whole record is at fault
+    header: str  # the column's header as written in the file
+    text: Text
+
+    def message(self, language: Language | None = None) -> str:
+        return self.text.in_(language or current_language())
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    """What an import did (or, on a dry run, would do)."""
+
+    rows: int  # records read (blank lines aside)
+    imported: int  # customers written (0 on a dry run or when cancelled)
+    valid: int  # records that passed every check
+    problems: tuple[RowProblem, ...]
+    created_groups: tuple[str, ...]  # groups created (or to create, on a dry run)
+    ignored_columns: tuple[str, ...]
+    encoding: str
+    delimiter: str
+    dry_run: bool
+    cancelled: bool = False
+
+    @property
+    def rejected_lines(self) -> tuple[int, ...]:
+        return tuple(sorted({p.line for p in self.problems}))
+
+    @property
+    def rejected(self) -> int:
+        return len(self.rejected_lines)
+
+    @property
+    def exit_status(self) -> int:
+        """0 when every record is valid, 1 when some were rejected (or the import cancelled)."""
+        return 1 if self.problems or self.cancelled else 0
+
+
+@dataclass
+class _Run:
+    uow: UnitOfWork
+    table: CsvTable
+    dry_run: bool
+    groups: dict[str, int | None]  # folded name → id (None: to create, on a dry run)
+    references: dict[str, int] = field(default_factory=dict)  # reference → line in file
+    problems: list[RowProblem] = field(default_factory=list)
+    created_groups: list[str] = field(default_factory=list)
+    rows: int = 0
+    valid: int = 0
+    imported: int = 0
+
+    def problem(self, line: int, column: str, text: Text) -> None:
+        position = self.table.columns.get(column)
+        header = self.table.headers[position] if position is not None else ""
+        self.problems.append(RowProblem(line, column, header, text))
+
+
+def import_customers(
+    db: Database,
+    source: str | Path | BinaryIO,
+    *,
+    dry_run: bool = False,
+    progress: ProgressCallback | None = None,
+    cancel: CancelCheck | None = None,
+) -> ImportReport:
+    """Import the customers of a CSV file; return the report.
+
+    `progress(done, total)` is called every few thousand records (`total` is an estimate);
+    `cancel()` is checked as often, and when it returns True nothing is written. Raises
+    CsvUnreadableError when the file cannot be read at all, and the database's errors.
+    """
+    table = read_table(source)
+    total = table.expected_rows
+    with db.uow() as uow:
+        run = _Run(uow, table, dry_run, _existing_groups(uow))
+        conn = uow.session.connection()
+        first_id = int(conn.scalar(select(func.coalesce(func.max(C.id), 0))) or 0) + 1
+        if not dry_run:
+            # Indexing the new rows in one statement at the end is twice as fast as the
+            # per-row triggers; both happen inside this transaction, so no other till ever
+            # sees the directory without its triggers or with a partial index.
+            search_index.drop_triggers(conn)
+        records = _non_blank(table.records())
+        while chunk := list(islice(records, CHUNK_ROWS)):
+            if cancel is not None and cancel():
+                return _report(run, cancelled=True)
+            _import_chunk(run, chunk)
+            if progress is not None:
+                progress(run.rows, max(total, run.rows))
+        if not dry_run:
+            search_index.index_rows_from(conn, first_id)
+            search_index.recreate_triggers(conn)
+            uow.commit()
+    if progress is not None:
+        progress(run.rows, run.rows)
+    return _report(run, cancelled=False)
+
+
+def _report(run: _Run, *, cancelled: bool) -> ImportReport:
+    return ImportReport(
+        rows=run.rows,
+        imported=0 if cancelled or run.dry_run else run.imported,
+        valid=run.valid,
+        problems=tuple(sorted(run.problems, key=lambda p: p.line)),
+        created_groups=tuple(run.created_groups),
+        ignored_columns=run.table.ignored_headers,
+        encoding=run.table.encoding,
+        delimiter=run.table.delimiter,
+        dry_run=run.dry_run,
+        cancelled=cancelled,
+    )
+
+
+def _non_blank(records: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, list[str]]]:
+    for line, record in records:
+        if any(value.strip() for value in record):
+            yield line, record
+
+
+def _existing_groups(uow: UnitOfWork) -> dict[str, int | None]:
+    g = group_table.c
+    return {str(key): int(gid) for gid, key in uow.session.execute(select(g.id, g.name_key))}
+
+
+def _group_key(name: str) -> str:
+    return " ".join(fold(name).split())
+
+
+def _group_id(run: _Run, line: int, name: str) -> tuple[bool, int | None]:
+    """(ok, id of the group named `name`), creating it when it does not exist yet."""
+    name = " ".join(name.split())
+    if not name:
+        return True, None
+    key = _group_key(name)
+    if key in run.groups:
+        return True, run.groups[key]
+    if len(name) > MAX_NAME or any(ord(c) < 32 for c in name):
+        run.problem(
+            line,
+            "group",
+            Text(
+                f"Nom de groupe invalide ({MAX_NAME} caractères au plus, sans caractère "
+                "de contrôle).",
+                f"Invalid group name (at most {MAX_NAME} characters, no control character).",
+            ),
+        )
+        return False, None
+    group_id: int | None = None
+    if not run.dry_run:
+        stamp = now()
+        group_id = run.uow.session.execute(
+            insert(group_table)
+            .values(name=name, name_key=key, discount_bp=0, created_at=stamp, updated_at=stamp)
+            .returning(group_table.c.id)
+        ).scalar_one()
+    run.groups[key] = group_id
+    run.created_groups.append(name)
+    return True, group_id
+
+
+def _consent(run: _Run, line: int, value: str) -> tuple[bool, dict[str, bool]]:
+    folded = fold(value.strip())
+    if not folded:
+        return True, {}
+    if folded in _YES:
+        return True, {"email": True}
+    if folded in _NO:
+        return True, {"email": False}
+    run.problem(
+        line,
+        "email_consent",
+        Text(
+            f"Consentement e-mail : « oui » ou « non », pas « {value.strip()[:20]} ».",
+            f"Email consent: “yes” or “no”, not “{value.strip()[:20]}”.",
+        ),
+    )
+    return False, {}
+
+
+def _draft(run: _Run, line: int, record: list[str]) -> CustomerDraft | None:
+    columns = run.table.columns
+    if len(record) > len(run.table.headers) and any(
+        v.strip() for v in record[len(run.table.headers) :]
+    ):
+        run.problem(
+            line,
+            "",
+            Text(
+                f"La ligne a {len(record)} colonnes alors que l'en-tête en a "
+                f"{len(run.table.headers)} (séparateur ou guillemet en trop ?).",
+                f"The line has {len(record)} columns while the header has "
+                f"{len(run.table.headers)} (stray delimiter or quote?).",
+            ),
+        )
+        return None
+    values: dict[str, str] = {}
+    for name, position in columns.items():
+        values[name] = record[position] if position < len(record) else ""
+    kind = values.pop("kind", "").strip()
+    if not kind:
+        has_company = values.get("company_name", "").strip()
+        kind = "company" if has_company and not values.get("last_name", "").strip() else "person"
+    ok_group, group_id = _group_id(run, line, values.pop("group", ""))
+    ok_consent, consents = _consent(run, line, values.pop("email_consent", ""))
+    if not (ok_group and ok_consent):
+        return None
+    return CustomerDraft(
+        kind=kind, group_id=group_id, consents=consents, consent_source="import", **values
+    )
+
+
+def _clean(run: _Run, line: int, draft: CustomerDraft) -> CleanCustomer | None:
+    try:
+        data = customers.clean(draft)
+    except ValidationError as exc:
+        for name, text in exc.fields.items():
+            run.problem(line, "group" if name == "group_id" else name, text)
+        return None
+    if data.reference is not None:
+        first = run.references.get(data.reference)
+        if first is not None:
+            run.problem(
+                line,
+                "reference",
+                Text(
+                    f"La référence {data.reference} figure déjà ligne {first} du fichier.",
+                    f"Reference {data.reference} already appears on line {first} of the file.",
+                ),
+            )
+            return None
+        run.references[data.reference] = line
+    return data
+
+
+def _holders(uow: UnitOfWork, references: list[str]) -> dict[str, str]:
+    """Reference → name of the customer of the directory who holds it."""
+    if not references:
+        return {}
+    rows = uow.session.execute(
+        select(C.reference, C.kind, C.first_name, C.last_name, C.company_name).where(
+            C.reference.in_(references)
+        )
+    )
+    return {
+        str(ref): customers.display_name(kind, first, last, company)
+        for ref, kind, first, last, company in rows
+    }
+
+
+def _import_chunk(run: _Run, chunk: list[tuple[int, list[str]]]) -> None:
+    accepted: list[tuple[int, CustomerDraft, CleanCustomer]] = []
+    for line, record in chunk:
+        run.rows += 1
+        draft = _draft(run, line, record)
+        if draft is None:
+            continue
+        data = _clean(run, line, draft)
+        if data is not None:
+            accepted.append((line, draft, data))
+    holders = _holders(run.uow, [d.reference for _, _, d in accepted if d.reference])
+    to_insert: list[tuple[CustomerDraft, CleanCustomer]] = []
+    for line, draft, data in accepted:
+        if data.reference is not None and data.reference in holders:
+            run.problem(
+                line,
+                "reference",
+                Text(
+                    f"La référence {data.reference} appartient déjà à {holders[data.reference]}.",
+                    f"Reference {data.reference} already belongs to {holders[data.reference]}.",
+                ),
+            )
+            continue
+        to_insert.append((draft, data))
+    run.valid += len(to_insert)
+    if not run.dry_run and to_insert:
+        _insert(run.uow, to_insert)
+        run.imported += len(to_insert)
+
+
+def _insert(uow: UnitOfWork, rows: list[tuple[CustomerDraft, CleanCustomer]]) -> None:
+    stamp = now()
+    params: list[dict[str, Any]] = []
+    for _, data in rows:
+        values = customers.stored_values(data)
+        values["created_at"] = values["updated_at"] = stamp
+        params.append(values)
+    conn = uow.session.connection()
+    ids = insert_customers(conn, params)
+    consents = [
+        {
+            "customer_id": customer_id,
+            "channel": channel,
+            "granted": granted,
+            "recorded_at": stamp,
+            "source": draft.consent_source,
+        }
+        for customer_id, (draft, _) in zip(ids, rows, strict=True)
+        for channel, granted in draft.consents.items()
+    ]
+    if consents:
+        insert_rows(conn, consent_table, consents)
