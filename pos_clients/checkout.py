@@ -77,7 +77,7 @@ def shop_identity(uow: UnitOfWork) -> ShopIdentity:
     )
 
 
-def checkout(
+def issue_sale(
     uow: UnitOfWork,
     ticket: Ticket,
     tenders: Sequence[Tender],
@@ -87,7 +87,7 @@ def checkout(
     options: SaleOptions | None = None,
     at: datetime | None = None,
 ) -> IssuedInvoice:
-    """Turn a paid ticket into an invoice and commit; return the invoice as issued.
+    """Turn a paid ticket into an invoice inside the caller's transaction (no commit).
 
     Raises PosError when the ticket is empty or not fully paid (nothing is written), and
     whatever a sale hook raises (the whole sale is then cancelled).
@@ -119,5 +119,24 @@ def checkout(
     )
     invoice = invoices.issue(uow, draft)
     run_hooks(uow, invoice, options or SaleOptions())
+    return invoice
+
+
+def checkout(
+    uow: UnitOfWork,
+    ticket: Ticket,
+    tenders: Sequence[Tender],
+    *,
+    till: str | None = None,
+    cashier: str = "",
+    options: SaleOptions | None = None,
+    at: datetime | None = None,
+) -> IssuedInvoice:
+    """Turn a paid ticket into an invoice and commit; return the invoice as issued.
+
+    Raises PosError when the ticket is empty or not fully paid (nothing is written), and
+    whatever a sale hook raises (the whole sale is then cancelled).
+    """
+    invoice = issue_sale(uow, ticket, tenders, till=till, cashier=cashier, options=options, at=at)
     uow.commit()
     return invoice

@@ -9,6 +9,7 @@ No function here updates or deletes an invoice; a correction is a credit note.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -188,6 +189,19 @@ def list_invoices(
         )
         for r in uow.session.execute(stmt)
     ]
+
+
+def iter_invoices(
+    uow: UnitOfWork, *, date_from: date | None = None, date_to: date | None = None
+) -> Iterator[IssuedInvoice]:
+    """Every invoice and credit note issued in those shop days (inclusive), oldest first."""
+    stmt: Any = select(V.content, V.hash).order_by(V.chain_seq)
+    if date_from is not None:
+        stmt = stmt.where(V.issued_at >= _day_start_utc(date_from))
+    if date_to is not None:
+        stmt = stmt.where(V.issued_at < _day_start_utc(date_to + timedelta(days=1)))
+    for content, hash_ in uow.session.execute(stmt.execution_options(yield_per=1000)):
+        yield invoice_from_content(json.loads(content), hash_)
 
 
 def credit_note_for(uow: UnitOfWork, number: str) -> str | None:

@@ -1,0 +1,1 @@
+"""Demo data for trying the app: customers, items, past sales."""
