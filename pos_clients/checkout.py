@@ -86,8 +86,11 @@ def issue_sale(
     cashier: str = "",
     options: SaleOptions | None = None,
     at: datetime | None = None,
+    shop: ShopIdentity | None = None,
 ) -> IssuedInvoice:
     """Turn a paid ticket into an invoice inside the caller's transaction (no commit).
+
+    `shop` is the shop identity to print (read from the settings when not given).
 
     Raises PosError when the ticket is empty or not fully paid (nothing is written), and
     whatever a sale hook raises (the whole sale is then cancelled).
@@ -109,7 +112,7 @@ def issue_sale(
         issued_at=at or utc_now(),
         till=till or this_till(),
         cashier=cashier,
-        shop=shop_identity(uow),
+        shop=shop or shop_identity(uow),
         customer=ticket.customer,
         lines=priced.lines,
         discount_label=priced.discount_label,

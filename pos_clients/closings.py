@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from pos_clients.data.database import UnitOfWork
 from pos_clients.data.register_tables import closing_table, register_state_table
@@ -106,7 +106,7 @@ class RegisterState:
 
 def lock_state(uow: UnitOfWork) -> RegisterState:
     """Read the state row, locked until commit: every till's checkout queues here (gapless)."""
-    row = uow.session.execute(select(register_state_table).where(S.id == 1).with_for_update()).one()
+    row = uow.session.execute(_LOCK_STATE).one()
     return RegisterState(
         chain_seq=row.chain_seq,
         last_number=row.last_number,
@@ -119,20 +119,41 @@ def lock_state(uow: UnitOfWork) -> RegisterState:
     )
 
 
+_SAVE_STATE = (
+    register_state_table.update()
+    .where(S.id == 1)
+    .values(
+        {
+            name: bindparam(f"b_{name}")
+            for name in (
+                "chain_seq",
+                "last_number",
+                "last_hash",
+                "grand_total_cents",
+                "day_open",
+                "month_open",
+                "closing_seq",
+                "last_closing_hash",
+            )
+        }
+    )
+)
+_LOCK_STATE = select(register_state_table).where(S.id == 1).with_for_update()
+
+
 def save_state(uow: UnitOfWork, state: RegisterState) -> None:
     uow.session.execute(
-        register_state_table.update()
-        .where(S.id == 1)
-        .values(
-            chain_seq=state.chain_seq,
-            last_number=state.last_number,
-            last_hash=state.last_hash,
-            grand_total_cents=state.grand_total_cents,
-            day_open=json.dumps(state.day_open, sort_keys=True),
-            month_open=json.dumps(state.month_open, sort_keys=True),
-            closing_seq=state.closing_seq,
-            last_closing_hash=state.last_closing_hash,
-        )
+        _SAVE_STATE,
+        {
+            "b_chain_seq": state.chain_seq,
+            "b_last_number": state.last_number,
+            "b_last_hash": state.last_hash,
+            "b_grand_total_cents": state.grand_total_cents,
+            "b_day_open": json.dumps(state.day_open, sort_keys=True),
+            "b_month_open": json.dumps(state.month_open, sort_keys=True),
+            "b_closing_seq": state.closing_seq,
+            "b_last_closing_hash": state.last_closing_hash,
+        },
     )
 
 

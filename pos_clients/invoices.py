@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from pos_clients import closings
 from pos_clients.data.database import UnitOfWork
@@ -46,14 +46,23 @@ def format_number(series: str, seq: int) -> str:
     return f"{series}-{seq:06d}"
 
 
+# Statements built once: building them per sale costs more than running them.
+_LAST_SEQ = select(N.last_seq).where(N.series == bindparam("series"))
+_NEW_SERIES = invoice_counter_table.insert()
+_NEXT_SEQ = (
+    invoice_counter_table.update()
+    .where(N.series == bindparam("b_series"))
+    .values(last_seq=bindparam("b_last_seq"))
+)
+_INSERT_INVOICE = invoice_table.insert()
+
+
 def _next_seq(uow: UnitOfWork, series: str) -> int:
-    last = uow.session.scalar(select(N.last_seq).where(N.series == series))
+    last = uow.session.scalar(_LAST_SEQ, {"series": series})
     if last is None:
-        uow.session.execute(invoice_counter_table.insert().values(series=series, last_seq=1))
+        uow.session.execute(_NEW_SERIES, {"series": series, "last_seq": 1})
         return 1
-    uow.session.execute(
-        invoice_counter_table.update().where(N.series == series).values(last_seq=last + 1)
-    )
+    uow.session.execute(_NEXT_SEQ, {"b_series": series, "b_last_seq": int(last) + 1})
     return int(last) + 1
 
 
@@ -73,7 +82,8 @@ def issue(uow: UnitOfWork, draft: IssuedInvoice) -> IssuedInvoice:
     customer = invoice.customer
     name = customer.full_name if customer else ""
     uow.session.execute(
-        invoice_table.insert().values(
+        _INSERT_INVOICE,
+        dict(
             chain_seq=chain_seq,
             number=number,
             kind=invoice.kind,
@@ -94,7 +104,7 @@ def issue(uow: UnitOfWork, draft: IssuedInvoice) -> IssuedInvoice:
             content=payload.decode("utf-8"),
             previous_hash=invoice.previous_hash,
             hash=invoice.hash,
-        )
+        ),
     )
     state = closings.record_in_periods(state, invoice, chain_seq)
     state = replace(

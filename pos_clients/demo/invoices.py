@@ -86,6 +86,7 @@ def make_demo_invoices(
     made = 0
     while made < n:
         with db.uow() as uow:
+            shop = checkout.shop_identity(uow)
             for at in times[made : made + per_transaction]:
                 ticket = Ticket()
                 for it in rng.sample(catalogue, k=rng.randint(1, 4)):
@@ -101,6 +102,7 @@ def make_demo_invoices(
                     cashier=rng.choice(("Léa", "Hugo", "Inès")),
                     options=NO_DEVICES,
                     at=at,
+                    shop=shop,
                 )
                 made += 1
             uow.commit()

@@ -159,3 +159,31 @@ def test_items_are_checked_and_found_by_barcode(db: Database) -> None:
             "Faux;1;20;3760001000016;\nMauvais;x;20;;\n",
         )
     assert report.created == 1 and [line for line, _ in report.errors] == [3, 4]
+
+
+def test_ticket_customer_read_model_matches_the_directory(db: Database) -> None:
+    from pos_clients.ticket_customers import ticket_customer, ticket_customer_by_reference
+
+    vip = group(db, "VIP", 1000)
+    zoe = person(
+        db,
+        "Lefèvre",
+        "Zoë",
+        civility="Mme",
+        email="zoe@example.fr",
+        group_id=vip.id,
+        phone="06 12 34 56 78",
+        address_line1="3 rue de l'Église",
+        postcode="75004",
+        city="Paris",
+        reference="4006381333931",
+        account_number="411ZOE",
+    )
+    plain = person(db, "Martin")
+    expected = checkout.customer_on_ticket(zoe)
+    with db.reader() as uow:
+        assert ticket_customer(uow, zoe.id) == expected
+        assert ticket_customer_by_reference(uow, " 4006381333931 ") == expected
+        assert ticket_customer_by_reference(uow, "4006381333932") is None
+        assert ticket_customer(uow, plain.id) == checkout.customer_on_ticket(plain)
+        assert ticket_customer(uow, 10_000) is None

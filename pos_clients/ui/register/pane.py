@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos_clients import checkout, customers, items
+from pos_clients import checkout, items
 from pos_clients.data.database import Database
 from pos_clients.errors import PosError
 from pos_clients.formatting import money, percent_bp
 from pos_clients.invoice_model import InvoicedCustomer, IssuedInvoice
 from pos_clients.items import Item
 from pos_clients.sale_hooks import SaleOptions
+from pos_clients.ticket_customers import ticket_customer, ticket_customer_by_reference
 from pos_clients.tickets import Tender, Ticket
 from pos_clients.ui.register.customer_popup import CustomerSearchPopup
 from pos_clients.ui.register.payment import PaymentDialog
@@ -166,19 +167,26 @@ class RegisterPane(QWidget):
     def attach_customer(self, customer_id: int) -> None:
         """Put this customer on the ticket (replacing another one, and saying so)."""
 
-        def work() -> InvoicedCustomer:
+        def work() -> InvoicedCustomer | None:
             with self._db.reader() as uow:
-                return checkout.customer_on_ticket(customers.get_customer(uow, customer_id))
+                return ticket_customer(uow, customer_id)
 
-        self._tasks.run(work, self._put_customer, self._on_task_failed)
+        def done(customer: InvoicedCustomer | None) -> None:
+            if customer is None:
+                self.show_message(
+                    self.tr("Ce client n'existe plus (supprimé depuis une autre caisse ?).")
+                )
+            else:
+                self._put_customer(customer)
+
+        self._tasks.run(work, done, self._on_task_failed)
 
     def attach_customer_by_reference(self, code: str) -> None:
         """Attach the customer whose loyalty-card reference is `code`, or say there is none."""
 
         def work() -> InvoicedCustomer | None:
             with self._db.reader() as uow:
-                found = customers.find_by_reference(uow, code)
-                return checkout.customer_on_ticket(found) if found else None
+                return ticket_customer_by_reference(uow, code)
 
         def done(customer: InvoicedCustomer | None) -> None:
             if customer is None:
@@ -315,9 +323,9 @@ class RegisterPane(QWidget):
 
         def work() -> tuple[InvoicedCustomer | None, list[Item]]:
             with self._db.reader() as uow:
-                found = customers.find_by_reference(uow, text)
+                found = ticket_customer_by_reference(uow, text)
                 if found is not None:
-                    return checkout.customer_on_ticket(found), []
+                    return found, []
                 return None, items.search_items(uow, text)
 
         self._tasks.run(work, lambda result: self._on_code_looked_up(text, *result))
@@ -344,10 +352,12 @@ class RegisterPane(QWidget):
             ticket = self._ticket.set_quantity(index, quantity)
         except ValueError:
             self.show_message(self.tr("Quantité invalide : %1").replace("%1", text))
+            self.ticket_view.forget_lines()
             self._render()
             return
         except PosError as exc:
             self.show_message(exc.message())
+            self.ticket_view.forget_lines()
             self._render()
             return
         self._set_ticket(ticket)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,9 +16,20 @@ from PySide6.QtWidgets import (
 )
 
 from pos_clients.formatting import money, percent_bp
+from pos_clients.i18n import current_language
 from pos_clients.tickets import PricedTicket
 
 QTY_COLUMN = 1
+
+
+@lru_cache(maxsize=4096)
+def _money(cents: int, language: str) -> str:
+    return money(cents, language)
+
+
+def cash(cents: int) -> str:
+    """Money as shown on the ticket (babel is slow; the same amounts come back often)."""
+    return _money(cents, current_language())
 
 
 class TicketView(QWidget):
@@ -48,8 +61,23 @@ class TicketView(QWidget):
         layout.addWidget(self.total_label)
         layout.addWidget(self.vat_label)
         self._filling = False
+        self._shown_lines: tuple[tuple[str, int, int, int], ...] | None = None
 
     def show_ticket(self, priced: PricedTicket) -> None:
+        shown = tuple(
+            (line.name, line.quantity, line.unit_price_cents, line.gross_cents)
+            for line in priced.lines
+        )
+        if shown != self._shown_lines:
+            self._show_lines(priced)
+            self._shown_lines = shown
+        self._show_totals(priced)
+
+    def forget_lines(self) -> None:
+        """Redraw every line at the next show (an edit was refused: put the old value back)."""
+        self._shown_lines = None
+
+    def _show_lines(self, priced: PricedTicket) -> None:
         self._filling = True
         try:
             self.table.setRowCount(len(priced.lines))
@@ -57,8 +85,8 @@ class TicketView(QWidget):
                 cells = (
                     line.name,
                     str(line.quantity),
-                    money(line.unit_price_cents),
-                    money(line.gross_cents),
+                    cash(line.unit_price_cents),
+                    cash(line.gross_cents),
                 )
                 for col, text in enumerate(cells):
                     cell = QTableWidgetItem(text)
@@ -73,22 +101,22 @@ class TicketView(QWidget):
                     self.table.setItem(row, col, cell)
         finally:
             self._filling = False
+
+    def _show_totals(self, priced: PricedTicket) -> None:
         totals = priced.totals
         if totals.discount_cents:
-            self.discount_label.setText(
-                f"{priced.discount_label}   {money(-totals.discount_cents)}"
-            )
+            self.discount_label.setText(f"{priced.discount_label}   {cash(-totals.discount_cents)}")
             self.discount_label.show()
         else:
             self.discount_label.clear()
             self.discount_label.hide()
-        self.total_label.setText(self.tr("Total TTC : %1").replace("%1", money(totals.total_cents)))
+        self.total_label.setText(self.tr("Total TTC : %1").replace("%1", cash(totals.total_cents)))
         rows = [
             self.tr("TVA %1 : base %2, TVA %3, TTC %4")
             .replace("%1", percent_bp(r.rate_bp))
-            .replace("%2", money(r.base_cents))
-            .replace("%3", money(r.vat_cents))
-            .replace("%4", money(r.total_cents))
+            .replace("%2", cash(r.base_cents))
+            .replace("%3", cash(r.vat_cents))
+            .replace("%4", cash(r.total_cents))
             for r in priced.vat
         ]
         self.vat_label.setText("\n".join(rows))
