@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "pos_clients.cli.gui",
     "pos_clients.cli.invoices",
     "pos_clients.cli.demo_sales",
+    "pos_clients.cli.items",
 )
 
 

@@ -1,5 +1,5 @@
 <?xml version='1.0' encoding='utf-8'?>
-<TS version="2.1" language="en" sourcelanguage="fr">
+<TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
 <context>
     <name>CustomerSearchPopup</name>
     <message>
@@ -180,6 +180,117 @@
     </message>
 </context>
 <context>
+    <name>ItemsDialog</name>
+    <message>
+        <location filename="../../pos_clients/ui/register/items_dialog.py" line="48" />
+        <source>Articles</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/register/items_dialog.py" line="52" />
+        <location filename="../../pos_clients/ui/register/items_dialog.py" line="77" />
+        <source>Catégorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/register/items_dialog.py" line="53" />
+        <source>Article</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/register/items_dialog.py" line="54" />
+        <location filename="../../pos_clients/ui/register/items_dialog.py" line="74" />
+        <source>Prix TTC</source>
+        <translation>Price incl. VAT</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/register/items_dialog.py" line="55" />
+        <location filename="../../pos_clients/ui/register/items_dialog.py" line="75" />
+        <source>TVA</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/register/items_dialog.py" line="56" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/register/items_dialog.py" line="71" />
+        <source>Ticket de préparation</source>
+        <translation>Preparation ticket</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/register/items_dialog.py" line="73" />
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/register/items_dialog.py" line="76" />
+        <source>Code-barres</source>
+        <translation>Barcode</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/register/items_dialog.py" line="79" />
+        <source>Nouveau</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/register/items_dialog.py" line="80" />
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/register/items_dialog.py" line="81" />
+        <source>Retirer de la vente</source>
+        <translation>Withdraw from sale</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/register/items_dialog.py" line="82" />
+        <source>Importer un CSV…</source>
+        <translation>Import a CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/register/items_dialog.py" line="166" />
+        <source>Article « %1 » enregistré.</source>
+        <translation>Item “%1” saved.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/register/items_dialog.py" line="183" />
+        <source>« %1 » est retiré de la vente.</source>
+        <translation>“%1” is withdrawn from sale.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/register/items_dialog.py" line="192" />
+        <source>Importer des articles</source>
+        <translation>Import items</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/register/items_dialog.py" line="192" />
+        <source>Fichiers CSV (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/register/items_dialog.py" line="204" />
+        <source>%1 article(s) importé(s).</source>
+        <translation>%1 item(s) imported.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/register/items_dialog.py" line="206" />
+        <source>Ligne %1 : %2</source>
+        <translation>Line %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/register/items_dialog.py" line="221" />
+        <source>Fichier illisible : %1</source>
+        <translation>Unreadable file: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/register/items_dialog.py" line="223" />
+        <source>Erreur inattendue : %1</source>
+        <translation>Unexpected error: %1</translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
         <location filename="../../pos_clients/ui/register/payment.py" line="35" />
@@ -263,133 +374,143 @@
 <context>
     <name>RegisterPane</name>
     <message>
-        <location filename="../../pos_clients/ui/register/pane.py" line="93" />
+        <location filename="../../pos_clients/ui/register/pane.py" line="96" />
         <source>Code-barres, code ou nom d'article</source>
         <translation>Barcode, code or item name</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/register/pane.py" line="102" />
+        <location filename="../../pos_clients/ui/register/pane.py" line="99" />
+        <source>Articles…</source>
+        <translation>Items…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/register/pane.py" line="110" />
         <source>Client…</source>
         <translation>Customer…</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/register/pane.py" line="103" />
+        <location filename="../../pos_clients/ui/register/pane.py" line="111" />
         <source>Rechercher un client dans le répertoire</source>
         <translation>Find a customer in the directory</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/register/pane.py" line="104" />
+        <location filename="../../pos_clients/ui/register/pane.py" line="112" />
         <source>Nouveau client</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/register/pane.py" line="106" />
+        <location filename="../../pos_clients/ui/register/pane.py" line="114" />
         <source>Détacher</source>
         <translation>Detach</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/register/pane.py" line="116" />
+        <location filename="../../pos_clients/ui/register/pane.py" line="124" />
         <source>Supprimer la ligne</source>
         <translation>Remove the line</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/register/pane.py" line="118" />
-        <location filename="../../pos_clients/ui/register/pane.py" line="368" />
+        <location filename="../../pos_clients/ui/register/pane.py" line="126" />
+        <location filename="../../pos_clients/ui/register/pane.py" line="397" />
         <source>Vider le ticket</source>
         <translation>Clear the ticket</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/register/pane.py" line="120" />
+        <location filename="../../pos_clients/ui/register/pane.py" line="128" />
         <source>Encaisser</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/register/pane.py" line="185" />
+        <location filename="../../pos_clients/ui/register/pane.py" line="184" />
+        <source>Ce client n'existe plus (supprimé depuis une autre caisse ?).</source>
+        <translation>This customer no longer exists (deleted from another till?).</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/register/pane.py" line="200" />
         <source>Aucun client avec la référence %1.</source>
         <translation>No customer with reference %1.</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/register/pane.py" line="198" />
+        <location filename="../../pos_clients/ui/register/pane.py" line="213" />
         <source>%1 n'est plus sur le ticket.</source>
         <translation>%1 is no longer on the ticket.</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/register/pane.py" line="219" />
+        <location filename="../../pos_clients/ui/register/pane.py" line="242" />
         <source>Le ticket est vide.</source>
         <translation>The ticket is empty.</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/register/pane.py" line="246" />
+        <location filename="../../pos_clients/ui/register/pane.py" line="269" />
         <source>%1 remplace %2 sur le ticket.</source>
         <translation>%1 replaces %2 on the ticket.</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/register/pane.py" line="251" />
+        <location filename="../../pos_clients/ui/register/pane.py" line="274" />
         <source>%1 est sur le ticket.</source>
         <translation>%1 is on the ticket.</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/register/pane.py" line="258" />
+        <location filename="../../pos_clients/ui/register/pane.py" line="281" />
         <source>Aucun client sur le ticket</source>
         <translation>No customer on the ticket</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/register/pane.py" line="262" />
+        <location filename="../../pos_clients/ui/register/pane.py" line="285" />
         <source>Groupe %1</source>
         <translation>Group %1</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/register/pane.py" line="267" />
+        <location filename="../../pos_clients/ui/register/pane.py" line="290" />
         <source>Réf. %1</source>
         <translation>Ref. %1</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/register/pane.py" line="277" />
+        <location filename="../../pos_clients/ui/register/pane.py" line="300" />
         <source>remise %1</source>
         <translation>discount %1</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/register/pane.py" line="284" />
+        <location filename="../../pos_clients/ui/register/pane.py" line="310" />
         <source>Divers</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/register/pane.py" line="339" />
+        <location filename="../../pos_clients/ui/register/pane.py" line="366" />
         <source>Aucun article ni client pour « %1 ».</source>
         <translation>No item or customer for “%1”.</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/register/pane.py" line="346" />
+        <location filename="../../pos_clients/ui/register/pane.py" line="373" />
         <source>Quantité invalide : %1</source>
         <translation>Invalid quantity: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/register/pane.py" line="369" />
+        <location filename="../../pos_clients/ui/register/pane.py" line="398" />
         <source>Vider le ticket en cours ? Ses lignes seront perdues.</source>
         <translation>Clear the current ticket? Its lines will be lost.</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/register/pane.py" line="373" />
+        <location filename="../../pos_clients/ui/register/pane.py" line="402" />
         <source>Vider</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/register/pane.py" line="374" />
+        <location filename="../../pos_clients/ui/register/pane.py" line="403" />
         <source>Garder</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/register/pane.py" line="403" />
+        <location filename="../../pos_clients/ui/register/pane.py" line="432" />
         <source>Vente enregistrée : facture %1.</source>
         <translation>Sale recorded: invoice %1.</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/register/pane.py" line="405" />
+        <location filename="../../pos_clients/ui/register/pane.py" line="434" />
         <source>Rendu : %1</source>
         <translation>Change: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/register/pane.py" line="417" />
+        <location filename="../../pos_clients/ui/register/pane.py" line="446" />
         <source>Erreur inattendue : %1</source>
         <translation>Unexpected error: %1</translation>
     </message>
@@ -397,32 +518,32 @@
 <context>
     <name>TicketView</name>
     <message>
-        <location filename="../../pos_clients/ui/register/ticket_view.py" line="33" />
+        <location filename="../../pos_clients/ui/register/ticket_view.py" line="46" />
         <source>Article</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/register/ticket_view.py" line="33" />
+        <location filename="../../pos_clients/ui/register/ticket_view.py" line="46" />
         <source>Qté</source>
         <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/register/ticket_view.py" line="33" />
+        <location filename="../../pos_clients/ui/register/ticket_view.py" line="46" />
         <source>Prix unit.</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/register/ticket_view.py" line="33" />
+        <location filename="../../pos_clients/ui/register/ticket_view.py" line="46" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/register/ticket_view.py" line="85" />
+        <location filename="../../pos_clients/ui/register/ticket_view.py" line="113" />
         <source>Total TTC : %1</source>
         <translation>Total incl. VAT: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/register/ticket_view.py" line="87" />
+        <location filename="../../pos_clients/ui/register/ticket_view.py" line="115" />
         <source>TVA %1 : base %2, TVA %3, TTC %4</source>
         <translation>VAT %1: base %2, VAT %3, total %4</translation>
     </message>

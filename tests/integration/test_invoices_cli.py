@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -72,3 +73,18 @@ def test_demo_sales_makes_a_verifiable_history(
     assert status == 0 and "40" in out
     status, out, _ = _run(sqlite_url, capsys, "verify")
     assert status == 0 and "40 facture(s)" in out
+
+
+def test_items_import_and_list(
+    sqlite_url: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    csv = tmp_path / "items.csv"
+    csv.write_text(
+        "name;price;vat_rate;code;category\nÉclair;2,40;5,5;;Pâtisseries\nFaux;1;7;;\n",
+        encoding="utf-8",
+    )
+    status, out, err = _run(sqlite_url, capsys, "items", "import", str(csv))
+    assert status == 1 and "1 article(s) importé(s)" in out
+    assert "items.csv:3:" in err and "Taux de TVA invalide" in err
+    status, out, _ = _run(sqlite_url, capsys, "items", "list")
+    assert status == 0 and "Éclair" in out and "Faux" not in out

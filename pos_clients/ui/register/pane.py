@@ -33,6 +33,7 @@ from pos_clients.sale_hooks import SaleOptions
 from pos_clients.ticket_customers import ticket_customer, ticket_customer_by_reference
 from pos_clients.tickets import Tender, Ticket
 from pos_clients.ui.register.customer_popup import CustomerSearchPopup
+from pos_clients.ui.register.items_dialog import ItemsDialog
 from pos_clients.ui.register.payment import PaymentDialog
 from pos_clients.ui.register.ticket_view import TicketView
 from pos_clients.ui.tasks import TaskRunner
@@ -82,6 +83,7 @@ class RegisterPane(QWidget):
         self._items_by_code: dict[str, Item] = {}
         self.search_popup: CustomerSearchPopup | None = None
         self.payment_dialog: PaymentDialog | None = None
+        self.items_dialog: ItemsDialog | None = None
         self.clear_confirmation: QMessageBox | None = None
         self._build()
         self.reload_items()
@@ -94,8 +96,13 @@ class RegisterPane(QWidget):
         self.code_field.setPlaceholderText(self.tr("Code-barres, code ou nom d'article"))
         self.code_field.returnPressed.connect(self._on_code_field_entered)
         self.categories = QTabWidget()
+        self.items_button = QPushButton(self.tr("Articles…"))
+        self.items_button.clicked.connect(self.open_items)
+        top = QHBoxLayout()
+        top.addWidget(self.code_field, 1)
+        top.addWidget(self.items_button)
         left = QVBoxLayout()
-        left.addWidget(self.code_field)
+        left.addLayout(top)
         left.addWidget(self.categories, 1)
 
         self.customer_label = QLabel()
@@ -222,6 +229,14 @@ class RegisterPane(QWidget):
         popup.field.setFocus()
         return popup
 
+    def open_items(self) -> ItemsDialog:
+        """The catalogue dialog; the grid reloads when the catalogue changes."""
+        dialog = ItemsDialog(self._db, self._tasks, self)
+        dialog.catalogue_changed.connect(self.reload_items)
+        self.items_dialog = dialog
+        dialog.open()
+        return dialog
+
     def open_payment(self) -> PaymentDialog | None:
         if not self._ticket.lines:
             self.show_message(self.tr("Le ticket est vide."))
@@ -286,7 +301,10 @@ class RegisterPane(QWidget):
 
     def _show_items(self, catalogue: list[Item]) -> None:
         self._items_by_code = {i.code: i for i in catalogue if i.code}
+        old_pages = [self.categories.widget(i) for i in range(self.categories.count())]
         self.categories.clear()
+        for page in old_pages:
+            page.deleteLater()
         by_category: dict[str, list[Item]] = {}
         for item in catalogue:
             by_category.setdefault(item.category or self.tr("Divers"), []).append(item)
@@ -308,9 +326,10 @@ class RegisterPane(QWidget):
 
     def item_button(self, item_name: str) -> QPushButton | None:
         """The grid button of an item (tests and keyboard navigation)."""
-        for button in self.categories.findChildren(QPushButton):
-            if button.text().split("\n", 1)[0] == item_name:
-                return button
+        for i in range(self.categories.count()):
+            for button in self.categories.widget(i).findChildren(QPushButton):
+                if button.text().split("\n", 1)[0] == item_name:
+                    return button
         return None
 
     def _on_code_field_entered(self) -> None:
