@@ -304,7 +304,8 @@ class RegisterPane(QWidget):
         old_pages = [self.categories.widget(i) for i in range(self.categories.count())]
         self.categories.clear()
         for page in old_pages:
-            page.deleteLater()
+            if page is not None:
+                page.deleteLater()
         by_category: dict[str, list[Item]] = {}
         for item in catalogue:
             by_category.setdefault(item.category or self.tr("Divers"), []).append(item)
@@ -327,7 +328,8 @@ class RegisterPane(QWidget):
     def item_button(self, item_name: str) -> QPushButton | None:
         """The grid button of an item (tests and keyboard navigation)."""
         for i in range(self.categories.count()):
-            for button in self.categories.widget(i).findChildren(QPushButton):
+            page = self.categories.widget(i)
+            for button in page.findChildren(QPushButton) if page is not None else []:
                 if button.text().split("\n", 1)[0] == item_name:
                     return button
         return None
