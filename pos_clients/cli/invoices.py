@@ -26,12 +26,16 @@ from pos_clients.verify import verify
 Configure = Callable[[argparse.ArgumentParser], None]
 Act = Callable[[argparse.Namespace, Database, IssuedInvoice], int | None]
 _actions: list[tuple[Configure, Act]] = []
+_invoice_parsers: list[argparse.ArgumentParser] = []
 
 
 def add_invoice_action(configure: Configure, act: Act) -> None:
-    """Give `invoice NUMBER` more options (call before the parser is built)."""
-    if all(a is not act for _, a in _actions):
-        _actions.append((configure, act))
+    """Give `invoice NUMBER` more options, before or after the parser is built."""
+    if any(a is act for _, a in _actions):
+        return
+    _actions.append((configure, act))
+    for parser in _invoice_parsers:
+        configure(parser)
 
 
 def _day(text: str) -> date:
@@ -60,6 +64,7 @@ def register(subparsers: Any) -> None:
     one.add_argument("--json", action="store_true")
     for configure, _ in _actions:
         configure(one)
+    _invoice_parsers.append(one)
     one.set_defaults(handler=run_invoice)
 
     close = subparsers.add_parser("close-day", help="clôturer la journée / close the day")

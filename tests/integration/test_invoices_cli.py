@@ -88,3 +88,34 @@ def test_items_import_and_list(
     assert "items.csv:3:" in err and "Taux de TVA invalide" in err
     status, out, _ = _run(sqlite_url, capsys, "items", "list")
     assert status == 0 and "Éclair" in out and "Faux" not in out
+
+
+def test_other_modules_add_options_to_invoice(
+    sqlite_db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import argparse
+
+    from pos_clients.cli import invoices as cli_invoices
+    from pos_clients.invoice_model import IssuedInvoice
+
+    url = sqlite_db.engine.url.render_as_string(hide_password=False)
+    bread = item(sqlite_db, "Baguette", "1,20")
+    issued = sale(sqlite_db, [(bread, 1)])
+
+    def configure(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--shout", action="store_true")
+
+    def act(args: argparse.Namespace, db: Database, invoice: IssuedInvoice) -> int | None:
+        if not args.shout:
+            return None
+        print(invoice.number.upper() + "!")
+        return 0
+
+    cli_invoices.add_invoice_action(configure, act)
+    try:
+        status, out, _ = _run(url, capsys, "invoice", issued.number, "--shout")
+        assert status == 0 and out.strip() == issued.number + "!"
+        status, out, _ = _run(url, capsys, "invoice", issued.number)
+        assert "Facture " + issued.number in out
+    finally:
+        cli_invoices._actions.clear()
