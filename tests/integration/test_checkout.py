@@ -187,3 +187,19 @@ def test_ticket_customer_read_model_matches_the_directory(db: Database) -> None:
         assert ticket_customer_by_reference(uow, "4006381333932") is None
         assert ticket_customer(uow, plain.id) == checkout.customer_on_ticket(plain)
         assert ticket_customer(uow, 10_000) is None
+
+
+def test_numbers_restart_each_shop_year_and_closings_follow_local_days(db: Database) -> None:
+    from pos_clients import closings
+
+    bread = item(db, "Baguette", "1,10")
+    last_of_year = sale(db, [(bread, 1)], at=datetime(2026, 12, 31, 22, 0))  # 23:00 in Paris
+    first_of_year = sale(db, [(bread, 2)], at=datetime(2026, 12, 31, 23, 30))  # 00:30 in Paris
+    assert last_of_year.number == "F2026-000001"
+    assert first_of_year.number == "F2027-000001"
+    with db.reader() as uow:
+        made = closings.list_closings(uow)
+    assert [(c.kind, c.period, c.invoice_count, c.total_cents) for c in made] == [
+        ("month", "2026-12", 1, 110),
+        ("day", "2026-12-31", 1, 110),
+    ]
