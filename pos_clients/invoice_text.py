@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import Any
 
 from pos_clients.closings import local_day, shop_timezone
@@ -23,11 +23,16 @@ def method_name(method: str, language: Language | None = None) -> str:
     return fr if (language or current_language()) == "fr" else en
 
 
-def local_time(invoice: IssuedInvoice) -> str:
+def local_stamp(issued_at_utc: datetime) -> str:
+    """`27/11/2026 18:14`: a stored (naive UTC) time in the shop's time zone."""
     zone = shop_timezone()
-    stamp = invoice.issued_at.replace(tzinfo=UTC)
+    stamp = issued_at_utc.replace(tzinfo=UTC)
     local = stamp.astimezone(zone) if zone else stamp
-    return f"{local_day(invoice.issued_at).strftime('%d/%m/%Y')} {local.strftime('%H:%M')}"
+    return f"{local_day(issued_at_utc).strftime('%d/%m/%Y')} {local.strftime('%H:%M')}"
+
+
+def local_time(invoice: IssuedInvoice) -> str:
+    return local_stamp(invoice.issued_at)
 
 
 def invoice_json(invoice: IssuedInvoice) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from pos_clients.folding import fold
 from pos_clients.formatting import money
 from pos_clients.i18n import Text, current_language
 from pos_clients.invoice_model import IssuedInvoice
-from pos_clients.invoice_text import invoice_json, invoice_text
+from pos_clients.invoice_text import invoice_json, invoice_text, local_stamp
 from pos_clients.verify import verify
 
 Configure = Callable[[argparse.ArgumentParser], None]
@@ -107,10 +107,9 @@ def run_list(args: argparse.Namespace) -> int:
                 limit=1_000_000,
             )
         for row in reversed(rows):
-            stamp = row.issued_at.strftime("%Y-%m-%d %H:%M")
             print(
-                f"{row.number}\t{stamp} UTC\t{money(row.total_cents)}\t{row.customer_name or '—'}"
-                + (f"\t→ {row.corrects}" if row.corrects else "")
+                f"{row.number}\t{local_stamp(row.issued_at)}\t{money(row.total_cents)}\t"
+                f"{row.customer_name or '—'}" + (f"\t→ {row.corrects}" if row.corrects else "")
             )
         return 0
     finally:

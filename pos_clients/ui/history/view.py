@@ -33,7 +33,7 @@ from pos_clients.errors import PosError
 from pos_clients.formatting import money
 from pos_clients.i18n import current_language
 from pos_clients.invoice_model import IssuedInvoice
-from pos_clients.invoice_text import invoice_text
+from pos_clients.invoice_text import invoice_text, local_stamp
 from pos_clients.invoices import InvoiceSummary
 from pos_clients.ui.tasks import TaskRunner
 from pos_clients.verify import VerifyReport, verify
@@ -216,9 +216,11 @@ class HistoryView(QWidget):
         for i, row in enumerate(rows):
             number = row.number + (f" → {row.corrects}" if row.corrects else "")
             self.table.setItem(i, 0, _cell(number))
-            self.table.setItem(i, 1, _cell(row.issued_at.strftime("%d/%m/%Y %H:%M")))
+            self.table.setItem(i, 1, _cell(local_stamp(row.issued_at)))
             self.table.setItem(i, 2, _cell(row.customer_name or "—"))
             self.table.setItem(i, 3, _cell(money(row.total_cents), right=True))
+        self.table.resizeColumnToContents(0)
+        self.table.resizeColumnToContents(1)
         self.invoices_shown.emit(len(rows))
         if rows:
             blocked = self.table.blockSignals(True)
