@@ -20,6 +20,9 @@ COMMAND_MODULES = (
     "pos_clients.cli.directory",
     "pos_clients.cli.transfer",
     "pos_clients.cli.demo",
+    "pos_clients.cli.invoices",
+    "pos_clients.cli.demo_sales",
+    "pos_clients.cli.items",
 )
 
 

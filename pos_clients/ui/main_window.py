@@ -6,6 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from pos_clients.data.database import Database
+from pos_clients.ui.history import HistoryView
+from pos_clients.ui.register import RegisterPane
+from pos_clients.ui.tasks import TaskRunner
 
 
 def _placeholder(text: str) -> QWidget:
@@ -25,6 +28,9 @@ class MainWindow(QMainWindow):
         clients.addTab(_placeholder(self.tr("Répertoire : à venir")), self.tr("Répertoire"))
         clients.addTab(_placeholder(self.tr("Groupes client : à venir")), self.tr("Groupes client"))
         self.tabs.addTab(clients, self.tr("Clients"))
-        self.tabs.addTab(_placeholder(self.tr("Caisse : à venir")), self.tr("Caisse"))
+        self.tasks = TaskRunner(self)
+        self.register_pane = RegisterPane(db, self.tasks)
+        self.tabs.addTab(self.register_pane, self.tr("Caisse"))
+        self.tabs.addTab(HistoryView(db, self.tasks), self.tr("Historique"))
         self.setCentralWidget(self.tabs)
         self.statusBar().showMessage(self.tr("Base de données : %1").replace("%1", db.url))

@@ -1,0 +1,121 @@
+"""The command line of the history: invoices list, invoice NUMBER, close-day, verify, demo."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pos_clients.cli import main
+from pos_clients.data.database import Database
+from tests.helpers.factories import group, person
+from tests.helpers.register_sales import item, sale
+from tests.helpers.register_tamper import drop_write_once_guards, execute
+
+
+def _run(url: str, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(["--database", url, *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_invoice_json_has_the_customer_as_invoiced(
+    db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = db.engine.url.render_as_string(hide_password=False)
+    vip = group(db, "VIP", 1000)
+    zoe = person(db, "Lefèvre", "Zoë", email="zoe@example.fr", group_id=vip.id, city="Paris")
+    bread = item(db, "Baguette", "1,20")
+    issued = sale(db, [(bread, 5)], zoe)
+    sale(db, [(bread, 1)])
+    status, out, _ = _run(url, capsys, "invoice", issued.number, "--json")
+    data = json.loads(out)
+    assert status == 0
+    assert data["number"] == issued.number
+    assert data["totals"]["total_cents"] == 540
+    assert data["customer"]["last_name"] == "Lefèvre" and data["customer"]["email"]
+    assert data["customer"]["group"] == "VIP"
+    assert data["payments"][0]["amount_cents"] == 540
+    assert {"issued_at", "lines"} <= set(data)
+    status, out, _ = _run(url, capsys, "invoices", "list", "--json")
+    listed = json.loads(out)
+    assert [d["number"] for d in listed] == [issued.number, listed[1]["number"]]
+    assert listed[1]["customer"] is None
+    status, out, _ = _run(url, capsys, "invoice", issued.number)
+    out = out.replace("\xa0", " ")
+    assert "Remise VIP −10 %" in out and "Zoë Lefèvre" in out and "5,40 €" in out
+    status, _, err = _run(url, capsys, "invoice", "F1999-000001")
+    assert status == 1 and "Aucune facture" in err
+
+
+def test_close_day_then_verify_and_tampering(
+    db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = db.engine.url.render_as_string(hide_password=False)
+    bread = item(db, "Baguette", "1,20")
+    first = sale(db, [(bread, 2)])
+    sale(db, [(bread, 3)])
+    status, out, _ = _run(url, capsys, "close-day")
+    assert status == 0 and "Clôture journalière" in out and "6,00\xa0€" in out
+    status, out, _ = _run(url, capsys, "verify")
+    assert status == 0 and "2 facture(s)" in out
+    drop_write_once_guards(db)
+    execute(db, "UPDATE invoice SET total_cents = 0 WHERE number = :n", n=first.number)
+    status, _, err = _run(url, capsys, "verify")
+    assert status == 1 and first.number in err.splitlines()[0]
+
+
+def test_demo_sales_makes_a_verifiable_history(
+    sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = _run(sqlite_url, capsys, "demo-sales", "--invoices", "40", "--days", "5")
+    assert status == 0 and "40" in out
+    status, out, _ = _run(sqlite_url, capsys, "verify")
+    assert status == 0 and "40 facture(s)" in out
+
+
+def test_items_import_and_list(
+    sqlite_url: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    csv = tmp_path / "items.csv"
+    csv.write_text(
+        "name;price;vat_rate;code;category\nÉclair;2,40;5,5;;Pâtisseries\nFaux;1;7;;\n",
+        encoding="utf-8",
+    )
+    status, out, err = _run(sqlite_url, capsys, "items", "import", str(csv))
+    assert status == 1 and "1 article(s) importé(s)" in out
+    assert "items.csv:3:" in err and "Taux de TVA invalide" in err
+    status, out, _ = _run(sqlite_url, capsys, "items", "list")
+    assert status == 0 and "Éclair" in out and "Faux" not in out
+
+
+def test_other_modules_add_options_to_invoice(
+    sqlite_db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import argparse
+
+    from pos_clients.cli import invoices as cli_invoices
+    from pos_clients.invoice_model import IssuedInvoice
+
+    url = sqlite_db.engine.url.render_as_string(hide_password=False)
+    bread = item(sqlite_db, "Baguette", "1,20")
+    issued = sale(sqlite_db, [(bread, 1)])
+
+    def configure(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--shout", action="store_true")
+
+    def act(args: argparse.Namespace, db: Database, invoice: IssuedInvoice) -> int | None:
+        if not args.shout:
+            return None
+        print(invoice.number.upper() + "!")
+        return 0
+
+    cli_invoices.add_invoice_action(configure, act)
+    try:
+        status, out, _ = _run(url, capsys, "invoice", issued.number, "--shout")
+        assert status == 0 and out.strip() == issued.number + "!"
+        status, out, _ = _run(url, capsys, "invoice", issued.number)
+        assert "Facture " + issued.number in out
+    finally:
+        cli_invoices._actions.clear()
