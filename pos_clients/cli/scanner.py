@@ -131,6 +131,7 @@ def run_listen(args: argparse.Namespace) -> int:
             lambda: open_evdev(spec),
             KeyDecoder(layout=args.layout, suffixes=key_suffixes(args.suffix or "any")),
             f"evdev:{spec}",
+            hotplug=True,
         )
         evdev.status_changed.connect(printer.status)
         evdev.code_read.connect(printer.code)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
@@ -18,7 +19,10 @@ from pos_clients.hardware.keymap import EV_KEY, KeyDecoder
 from pos_clients.hardware.scanner_faults import ScannerUnavailable, connected_text
 
 READ_SIZE = 24 * 256
-RETRY_MS = (250, 500, 1000, 2000, 5000)
+# Polled at most every second while unplugged (a by-id path check is cheap); with udev
+# hot-plug events the device is reopened as soon as it appears.
+RETRY_MS = (250, 500, 1000)
+HOTPLUG_SETTLE_MS = 100  # let udev's rules set the node's group before opening it
 
 
 class EvdevScanner(QObject):
@@ -40,6 +44,7 @@ class EvdevScanner(QObject):
         source: str,
         *,
         stale_after: float = 0.5,
+        hotplug: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -56,9 +61,31 @@ class EvdevScanner(QObject):
         self._retry.setSingleShot(True)
         self._retry.timeout.connect(self._on_retry_timeout)
         self.connected = False
+        self._monitor: Any = None
+        if hotplug:
+            self._watch_hotplug()
 
     def start(self) -> None:
         self._open()
+
+    def _watch_hotplug(self) -> None:
+        """Reopen at once when an input device appears (pyudev); the poll remains otherwise."""
+        try:
+            import pyudev
+
+            monitor = pyudev.Monitor.from_netlink(pyudev.Context())
+            monitor.filter_by(subsystem="input")
+            monitor.start()
+        except Exception:  # no udev (container, other OS): the retry poll is enough
+            return
+        self._monitor = monitor
+        notifier = QSocketNotifier(monitor.fileno(), QSocketNotifier.Type.Read, self)
+        notifier.activated.connect(self._on_udev_event)
+
+    def _on_udev_event(self) -> None:
+        while (device := self._monitor.poll(timeout=0)) is not None:
+            if device.action == "add" and not self.connected:
+                self._retry.start(HOTPLUG_SETTLE_MS)
 
     def stop(self) -> None:
         self._retry.stop()

@@ -58,6 +58,7 @@ class ScannerHub(QObject):
                 lambda: open_evdev(spec),
                 KeyDecoder(layout=layout_of(config), suffixes=key_suffixes(config.suffix)),
                 config.source_name,
+                hotplug=True,
                 parent=self,
             )
         elif config.kind == "serial":
