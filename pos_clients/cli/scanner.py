@@ -95,7 +95,7 @@ class _Printer:
 
 
 def run_listen(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QLabel
 
     from pos_clients.hardware.evdev_devices import open_evdev
@@ -116,10 +116,14 @@ def run_listen(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    app: QCoreApplication
-    app = QApplication(sys.argv[:1]) if args.keyboard else QCoreApplication(sys.argv[:1])
-    printer = _Printer(args.json, max(args.count, 0), app.quit)
-    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    app = QCoreApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1]) if args.keyboard else QCoreApplication(sys.argv[:1])
+    # A loop of our own, not app.exec(): quitting it leaves an application already running
+    # (a test's) usable.
+    loop = QEventLoop()
+    printer = _Printer(args.json, max(args.count, 0), loop.quit)
+    previous = signal.signal(signal.SIGINT, lambda *_: loop.quit())
     # Qt's loop does not run Python code by itself; a timer lets the SIGINT handler run.
     pulse = QTimer()
     pulse.timeout.connect(lambda: None)
@@ -162,9 +166,15 @@ def run_listen(args: argparse.Namespace) -> int:
         window.show()
         keep += [burst, window]
     try:
-        app.exec()
+        loop.exec()
     finally:
+        signal.signal(signal.SIGINT, previous)
+        pulse.stop()
         for source in keep:
-            if hasattr(source, "stop"):
+            if isinstance(source, KeyboardBurstFilter):
+                source.uninstall(app)  # type: ignore[arg-type]
+            elif hasattr(source, "stop"):
                 source.stop()
+            if hasattr(source, "close"):
+                source.close()
     return 0

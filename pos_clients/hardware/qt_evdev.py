@@ -61,6 +61,7 @@ class EvdevScanner(QObject):
         self._retry.setSingleShot(True)
         self._retry.timeout.connect(self._on_retry_timeout)
         self.connected = False
+        self._last_status = ""
         self._monitor: Any = None
         if hotplug:
             self._watch_hotplug()
@@ -118,7 +119,7 @@ class EvdevScanner(QObject):
         if idle:
             opened.grab()
         self.connected = True
-        self.status_changed.emit(str(connected_text(self.source)))
+        self._say(str(connected_text(self.source)))
 
     def _close(self) -> None:
         if self._notifier is not None:
@@ -130,8 +131,14 @@ class EvdevScanner(QObject):
             self._input = None
         self.connected = False
 
+    def _say(self, message: str) -> None:
+        # Said once per change, not at every retry.
+        if message != self._last_status:
+            self._last_status = message
+            self.status_changed.emit(message)
+
     def _schedule_retry(self, message: str) -> None:
-        self.status_changed.emit(message)
+        self._say(message)
         delay = RETRY_MS[min(self._attempt, len(RETRY_MS) - 1)]
         self._attempt += 1
         self._retry.start(delay)

@@ -99,6 +99,7 @@ class SerialScanner:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.connected = threading.Event()
+        self._last_status = ""
 
     def start(self) -> None:
         self._stop.clear()
@@ -113,6 +114,12 @@ class SerialScanner:
             self._thread.join(timeout)
             self._thread = None
 
+    def _say(self, message: str) -> None:
+        # Said once per change, not at every retry.
+        if message != self._last_status:
+            self._last_status = message
+            self._on_status(message)
+
     def _open(self) -> Any:
         if self._open_port is not None:
             return self._open_port(self.url, baudrate=self.baud, timeout=0.02)
@@ -126,18 +133,18 @@ class SerialScanner:
             try:
                 port = self._open()
             except Exception as exc:  # serial.SerialException, OSError, ValueError
-                self._on_status(ScannerUnavailable(self.source, _short(exc)).message())
+                self._say(ScannerUnavailable(self.source, _short(exc)).message())
                 self._stop.wait(BACKOFF_S[min(attempt, len(BACKOFF_S) - 1)])
                 attempt += 1
                 continue
             attempt = 0
             self.connected.set()
-            self._on_status(str(connected_text(self.source)))
+            self._say(str(connected_text(self.source)))
             try:
                 self._read_until_lost(port)
             except Exception as exc:  # the port went away: say so, then reopen
                 self.connected.clear()
-                self._on_status(ScannerUnavailable(self.source, _short(exc)).message())
+                self._say(ScannerUnavailable(self.source, _short(exc)).message())
                 self._stop.wait(BACKOFF_S[0])
             finally:
                 self.connected.clear()

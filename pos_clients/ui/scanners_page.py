@@ -90,6 +90,7 @@ class ScannersPage(QWidget):
         for rate in BAUDS:
             self.baud.addItem(str(rate), rate)
         self.suffix = QComboBox()
+        self.suffix.currentIndexChanged.connect(self._on_suffix_changed)
         self.gap = QSpinBox()
         self.gap.setRange(5, 2000)
         self.gap.setSuffix(" ms")
@@ -227,6 +228,11 @@ class ScannersPage(QWidget):
         self.gap.setEnabled(config.kind == "keyboard" or config.suffix == "none")
         self.min_length.setEnabled(config.kind == "keyboard")
         self.prefix.setEnabled(config.kind == "keyboard")
+
+    def _on_suffix_changed(self, _index: int) -> None:
+        if 0 <= self._current < len(self._configs):
+            kind = self._configs[self._current].kind
+            self.gap.setEnabled(kind == "keyboard" or self.suffix.currentData() == "none")
 
     def _fill_devices(self, kind: str, current: str) -> None:
         self.device.clear()

@@ -47,178 +47,178 @@
         <translation>AZERTY (France)</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="99"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="100"/>
         <source>Active</source>
         <translation>Enabled</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="101"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="102"/>
         <source>Type</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="102"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="103"/>
         <source>Nom</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="103"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="104"/>
         <source>Appareil</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="104"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="105"/>
         <source>Disposition du clavier de la douchette</source>
         <translation>Scanner&apos;s keyboard layout</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="105"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="106"/>
         <source>Vitesse (bauds)</source>
         <translation>Speed (baud)</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="106"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="107"/>
         <source>Suffixe</source>
         <translation>Suffix</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="107"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="108"/>
         <source>Délai maximal entre deux touches</source>
         <translation>Longest gap between two keys</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="108"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="109"/>
         <source>Longueur minimale d&apos;un code</source>
         <translation>Shortest code</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="109"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="110"/>
         <source>Préfixe envoyé par la douchette</source>
         <translation>Prefix sent by the scanner</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="111"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="112"/>
         <source>Douchette</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="115"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="116"/>
         <source>Lire « &amp;é&quot;&apos;( » comme des chiffres (12345)</source>
         <translation>Read “&amp;é&quot;&apos;(” as digits (12345)</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="118"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="119"/>
         <source>Préfixe des cartes de fidélité</source>
         <translation>Loyalty card prefix</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="120"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="121"/>
         <source>Codes</source>
         <translation>Codes</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="126"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="127"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="129"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="130"/>
         <source>Scannez un code…</source>
         <translation>Scan a code…</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="135"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="136"/>
         <source>Test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="153"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="154"/>
         <source>USB (evdev)</source>
         <translation>USB (evdev)</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="154"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="155"/>
         <source>Série / USB-CDC</source>
         <translation>Serial / USB-CDC</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="155"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="156"/>
         <source>Clavier (dans la fenêtre)</source>
         <translation>Keyboard (in the window)</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="204"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="205"/>
         <source>Retour chariot (CR)</source>
         <translation>Carriage return (CR)</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="205"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="206"/>
         <source>Saut de ligne (LF)</source>
         <translation>Line feed (LF)</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="206"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="207"/>
         <source>CR + LF</source>
         <translation>CR + LF</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="207"/>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="213"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="208"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="214"/>
         <source>Tabulation</source>
         <translation>Tab</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="208"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="209"/>
         <source>Aucun (fin après un silence)</source>
         <translation>None (ends after a silence)</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="212"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="213"/>
         <source>Entrée</source>
         <translation>Enter</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="214"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="215"/>
         <source>Entrée ou tabulation</source>
         <translation>Enter or Tab</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="283"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="289"/>
         <source>Recherche des appareils impossible : %1</source>
         <translation>Cannot look for devices: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="312"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="318"/>
         <source>Réglages non enregistrés : %1</source>
         <translation>Settings not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="331"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="337"/>
         <source>Code lu : %1 (%2)</source>
         <translation>Code read: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="334"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="340"/>
         <source>carte client de %1</source>
         <translation>customer card of %1</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="336"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="342"/>
         <source>article</source>
         <translation>item</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="338"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="344"/>
         <source>code inconnu</source>
         <translation>unknown code</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="340"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="346"/>
         <source>refusé : %1</source>
         <translation>refused: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/scanners_page.py" line="341"/>
+        <location filename="../../pos_clients/ui/scanners_page.py" line="347"/>
         <source>Classement : %1</source>
         <translation>Classified as: %1</translation>
     </message>
