@@ -95,13 +95,16 @@ class ScanDispatcher(QObject):
         target = self._target
         if target is None:
             return
-        if isinstance(result, CustomerCard):
-            target.attach_customer(result.customer.id)
-        elif isinstance(result, ItemCode):
-            if not target.add_item_by_code(result.code):
-                target.show_message(str(UnknownCode(result.code).describe()))
-        else:
-            target.show_message(str(result.describe()))
+        try:
+            if isinstance(result, CustomerCard):
+                target.attach_customer(result.customer.id)
+            elif isinstance(result, ItemCode):
+                if not target.add_item_by_code(result.code):
+                    target.show_message(str(UnknownCode(result.code).describe()))
+            else:
+                target.show_message(str(result.describe()))
+        except PosError as exc:  # e.g. the customer was deleted from another till meanwhile
+            target.show_message(exc.message())
 
     def _on_lookup_failed(self, exc: BaseException) -> None:
         if self._target is None:

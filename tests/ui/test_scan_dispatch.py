@@ -176,3 +176,22 @@ def test_lookups_run_off_the_ui_thread(qtbot: QtBot, db: Database, ticket: Ticke
         assert isinstance(results[0], CustomerCard)
     finally:
         runner.shutdown()
+
+
+def test_a_customer_deleted_meanwhile_is_said_not_raised(
+    db: Database, ticket: TicketPane, dispatcher: ScanDispatcher
+) -> None:
+    from pos_clients import customers
+
+    zoe = factories.person(db, "Lefèvre", "Zoë", reference=CARD)
+    original = ticket.attach_customer
+
+    def attach_after_delete(customer_id: int) -> None:
+        with db.uow() as uow:
+            customers.delete_customer(uow, zoe.id)
+        original(customer_id)
+
+    ticket.attach_customer = attach_after_delete  # type: ignore[method-assign]
+    dispatcher.submit(CARD, "test")
+    assert "n'existe plus" in ticket.message.text()
+    assert ticket.customer_id is None
