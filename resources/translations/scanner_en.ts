@@ -4,9 +4,17 @@
 <context>
     <name>ScanDispatcher</name>
     <message>
-        <location filename="../../pos_clients/ui/scanner_dispatch.py" line="113"/>
+        <location filename="../../pos_clients/ui/scanner_dispatch.py" line="116"/>
         <source>Le code scanné n&apos;a pas pu être lu : %1</source>
         <translation>The scanned code could not be read: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Scanners</name>
+    <message>
+        <location filename="../../pos_clients/ui/scanner_setup.py" line="52"/>
+        <source>Douchettes</source>
+        <translation>Scanners</translation>
     </message>
 </context>
 <context>
