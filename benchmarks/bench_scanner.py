@@ -108,6 +108,7 @@ def run(args: argparse.Namespace) -> None:
     n = 10_000 if args.quick else args.customers
     scans = 100 if args.quick else 1000
     path = build_directory(n)
+    load_before = os.getloadavg()[0]
     app = QApplication.instance() or QApplication([])
     db = open_database(f"sqlite:///{path}")
     runner = TaskRunner()
@@ -247,7 +248,8 @@ def run(args: argparse.Namespace) -> None:
             f"Directory: {n:,} customers on SQLite (bulk insert + search_index.rebuild); "
             f"{TARGETS}. Command: `scripts/bench scanner`"
             + (" --quick" if args.quick else "")
-            + ".",
+            + f". Load average during the run: {load_before:.1f} → {os.getloadavg()[0]:.1f} "
+            f"(on {os.cpu_count()} cores shared with other work).",
             "",
             "| path (ms) | scans | median | p95 | p99 | max |",
             "|---|---|---|---|---|---|",

@@ -11,6 +11,7 @@ no code is an item.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable
 from contextlib import ExitStack
@@ -42,8 +43,12 @@ def _no_item(_uow: UnitOfWork, _code: str) -> object | None:
     return None
 
 
+@functools.cache
 def default_find_item() -> FindItem:
-    """`pos_clients.items.find_by_barcode` when the register's catalogue is there."""
+    """`pos_clients.items.find_by_barcode` when the register's catalogue is there.
+
+    Resolved once: a failed import is not cached by Python and costs milliseconds per scan.
+    """
     try:
         items = importlib.import_module("pos_clients.items")
     except ImportError:
