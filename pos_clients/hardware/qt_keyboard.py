@@ -15,7 +15,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from pos_clients.hardware.keyboard_burst import BurstDetector, BurstRules
 
@@ -86,6 +93,8 @@ class KeyboardBurstFilter(QObject):
     def _remember(self, field: QWidget | None) -> None:
         """Before a burst's first character goes in: what the field held."""
         self._field = field
+        if isinstance(field, QComboBox) and field.lineEdit() is not None:
+            field = field.lineEdit()  # an editable combo types into its line edit
         if isinstance(field, QLineEdit):
             self._snapshot = (field.text(), field.cursorPosition())
         else:
@@ -95,6 +104,8 @@ class KeyboardBurstFilter(QObject):
         field = self._field
         if field is None or field is not QApplication.focusWidget():
             return
+        if isinstance(field, QComboBox) and field.lineEdit() is not None:
+            field = field.lineEdit()
         if isinstance(field, QLineEdit) and self._snapshot is not None:
             text, position = self._snapshot
             field.setText(text)

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from pos_clients.hardware.keyboard_burst import BurstRules
@@ -22,10 +29,12 @@ class Form(QWidget):
         self.field = QLineEdit()
         self.notes = QPlainTextEdit()
         self.other = QLineEdit()
+        self.combo = QComboBox()
+        self.combo.setEditable(True)
         self.returns = 0
         self.field.returnPressed.connect(self._on_return)
         layout = QVBoxLayout(self)
-        for w in (self.field, self.notes, self.other):
+        for w in (self.field, self.notes, self.other, self.combo):
             layout.addWidget(w)
 
     def _on_return(self) -> None:
@@ -129,3 +138,16 @@ def test_interleaved_bursts_without_suffix_are_no_scan(
     type_keys(form.field, "3017620422003\r", clock, SCAN_GAP)
     assert codes == ["3017620422003"]
     assert form.field.text() == "0400"
+
+
+def test_an_editable_combo_box_is_cleaned_too(
+    form: Form, burst: tuple[KeyboardBurstFilter, list[str]], clock: FakeClock, qtbot: QtBot
+) -> None:
+    _, codes = burst
+    form.combo.setFocus()
+    qtbot.waitUntil(form.combo.hasFocus)
+    type_keys(form.combo, "Ly", clock, HUMAN_GAP)
+    clock.now += 1.0
+    type_keys(form.combo, "0400000000015\r", clock, SCAN_GAP)
+    assert codes == ["0400000000015"]
+    assert form.combo.currentText() == "Ly"
