@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "pos_clients.cli.demo_sales",
     "pos_clients.cli.items",
 )
+COMMAND_MODULES = ("pos_clients.cli.gui", "pos_clients.cli.scanner")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,95 @@
+"""Classifying a scanned code against the database: the customer and item look-ups wired in.
+
+Runs on the task runner's worker thread, never on the UI thread. The card look-up is one
+indexed Core query (customer joined to its group) on a pooled connection, no ORM session: a
+scan must put the customer on the ticket within a couple of milliseconds with a million
+customers. The customer it returns has no consents loaded (the till does not need them).
+
+The item catalogue belongs to the register; until `pos_clients.items.find_by_barcode` exists,
+no code is an item.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from collections.abc import Callable
+from contextlib import ExitStack
+from dataclasses import fields
+
+from sqlalchemy import Connection, bindparam, select
+
+from pos_clients import customer_fields as cf
+from pos_clients.customers import Customer
+from pos_clients.data.database import Database, UnitOfWork
+from pos_clients.data.tables import customer_table, group_table
+from pos_clients.scanning import ScanResult, ScanRules, classify
+
+FindItem = Callable[[UnitOfWork, str], object | None]
+C, G = customer_table.c, group_table.c
+_CUSTOMER_FIELDS = tuple(f.name for f in fields(Customer) if f.name != "consents")
+_CARD_HOLDER = (
+    select(
+        *(C[name] for name in _CUSTOMER_FIELDS if name in C),
+        G.name.label("group_name"),
+        G.discount_bp.label("group_discount_bp"),
+    )
+    .select_from(customer_table.outerjoin(group_table, G.id == C.group_id))
+    .where(C.reference == bindparam("reference"))
+)
+
+
+def _no_item(_uow: UnitOfWork, _code: str) -> object | None:
+    return None
+
+
+@functools.cache
+def default_find_item() -> FindItem:
+    """`pos_clients.items.find_by_barcode` when the register's catalogue is there.
+
+    Resolved once: a failed import is not cached by Python and costs milliseconds per scan.
+    """
+    try:
+        items = importlib.import_module("pos_clients.items")
+    except ImportError:
+        return _no_item
+    found: FindItem = getattr(items, "find_by_barcode", _no_item)
+    return found
+
+
+def find_card_holder(conn: Connection, code: str) -> Customer | None:
+    """The customer whose reference is `code` (normalised as stored), with their group."""
+    try:
+        reference = cf.clean_reference(code)
+    except cf.FieldError:
+        return None
+    if reference is None:
+        return None
+    row = conn.execute(_CARD_HOLDER, {"reference": reference}).first()
+    if row is None:
+        return None
+    values = row._mapping
+    return Customer(
+        **{name: values[name] for name in _CUSTOMER_FIELDS if name != "group_discount_bp"},
+        group_discount_bp=values["group_discount_bp"] or 0,
+    )
+
+
+def classify_in(
+    db: Database, code: str, rules: ScanRules, find_item: FindItem | None = None
+) -> ScanResult:
+    """What `code` is in this shop's data (read-only)."""
+    look_up_item = find_item or default_find_item()
+    with ExitStack() as stack:
+        conn = stack.enter_context(db.connection())
+        uows: list[UnitOfWork] = []
+
+        def item(c: str) -> object | None:
+            if not uows:  # opened only when an item is looked up
+                uows.append(stack.enter_context(db.reader()))
+            return look_up_item(uows[0], c)
+
+        try:
+            return classify(code, lambda c: find_card_holder(conn, c), item, rules)
+        finally:
+            conn.rollback()
