@@ -23,8 +23,8 @@ COMMAND_MODULES = (
     "pos_clients.cli.invoices",
     "pos_clients.cli.demo_sales",
     "pos_clients.cli.items",
+    "pos_clients.cli.scanner",
 )
-COMMAND_MODULES = ("pos_clients.cli.gui", "pos_clients.cli.scanner")
 
 
 def build_parser() -> argparse.ArgumentParser:
