@@ -1,0 +1,1 @@
+"""Devices: barcode scanners and receipt printers, behind small interfaces."""

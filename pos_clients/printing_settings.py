@@ -1,0 +1,141 @@
+"""The receipt and preparation printers' settings (URL, profile, columns, code page), checked.
+
+Kept in the shared settings table under `printer.receipt.*`, `printer.preparation.*` and
+`receipt.footer`, so every till and the command line (`pos-clients settings`) see the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from escpos.capabilities import get_profile
+
+from pos_clients.data.database import UnitOfWork
+from pos_clients.documents.escpos import DEFAULT_CODEPAGE, DEFAULT_PROFILE, Paper
+from pos_clients.documents.ticket import COLUMN_CHOICES
+from pos_clients.errors import ValidationError
+from pos_clients.hardware.printers import parse_printer_url
+from pos_clients.i18n import Text
+from pos_clients.shop_settings import get_setting, set_setting
+
+PRINTER_ROLES = ("receipt", "preparation")
+ROLE_NAMES = {
+    "receipt": Text("imprimante de tickets", "receipt printer"),
+    "preparation": Text("imprimante de préparation", "preparation printer"),
+}
+FOOTER_KEY = "receipt.footer"
+PROFILES = ("default", "simple", "TM-T88V", "TM-T88IV", "TM-T20II", "TSP600", "POS-5890")
+
+
+@dataclass(frozen=True, slots=True)
+class PrinterSettings:
+    """One printer of the till; an empty URL means none."""
+
+    url: str = ""
+    profile: str = DEFAULT_PROFILE
+    columns: int = 42
+    codepage: str = DEFAULT_CODEPAGE
+
+    @property
+    def paper(self) -> Paper:
+        return Paper(self.profile, self.columns, self.codepage)
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.url)
+
+
+def other_role(role: str) -> str:
+    return "preparation" if role == "receipt" else "receipt"
+
+
+def _invalid(field: str, fr: str, en: str) -> ValidationError:
+    return ValidationError({field: Text(fr, en)})
+
+
+def check_printer_value(name: str, value: str) -> str | int:
+    """The checked value of one printer setting (`url`, `profile`, `columns`, `codepage`).
+
+    Raises ValidationError saying what is wrong.
+    """
+    value = value.strip()
+    if name == "url":
+        if value and value.lower() not in ("none", "aucune"):
+            parse_printer_url(value)
+            return value
+        return ""
+    if name == "columns":
+        if not value.isdigit() or int(value) not in COLUMN_CHOICES:
+            choices = ", ".join(map(str, COLUMN_CHOICES))
+            raise _invalid(
+                "columns",
+                f"Nombre de colonnes « {value} » invalide : {choices}.",
+                f"Invalid number of columns “{value}”: {choices}.",
+            )
+        return int(value)
+    if name == "profile":
+        try:
+            get_profile(value)
+        except Exception:
+            raise _invalid(
+                "profile",
+                f"Profil d'imprimante « {value} » inconnu (par exemple : {', '.join(PROFILES)}).",
+                f"Unknown printer profile “{value}” (for example: {', '.join(PROFILES)}).",
+            ) from None
+        return value
+    if name == "codepage":
+        code = value.upper()
+        if code not in codepages_of(DEFAULT_PROFILE):
+            raise _invalid(
+                "codepage",
+                f"Page de code « {value} » inconnue (CP858 imprime € et les accents).",
+                f"Unknown code page “{value}” (CP858 prints € and accents).",
+            )
+        return code
+    raise _invalid(
+        "key", f"Réglage d'imprimante inconnu : {name}.", f"Unknown printer setting: {name}."
+    )
+
+
+def codepages_of(profile: str) -> list[str]:
+    """The code pages a printer profile knows (those it can really print, not 'Unknown')."""
+    return [c for c in get_profile(profile).get_code_pages() if c != "Unknown"]
+
+
+def load_printer(uow: UnitOfWork, role: str) -> PrinterSettings:
+    default = PrinterSettings()
+
+    def stored(name: str, fallback: str) -> str:
+        return get_setting(uow, f"printer.{role}.{name}", fallback) or fallback
+
+    columns = stored("columns", str(default.columns))
+    return PrinterSettings(
+        url=stored("url", ""),
+        profile=stored("profile", default.profile),
+        columns=int(columns) if columns.isdigit() else default.columns,
+        codepage=stored("codepage", default.codepage),
+    )
+
+
+def save_printer(uow: UnitOfWork, role: str, settings: PrinterSettings) -> PrinterSettings:
+    """Check and store one printer's settings, then commit. Raises ValidationError."""
+    checked = PrinterSettings(
+        url=str(check_printer_value("url", settings.url)),
+        profile=str(check_printer_value("profile", settings.profile)),
+        columns=int(check_printer_value("columns", str(settings.columns))),
+        codepage=str(check_printer_value("codepage", settings.codepage)),
+    )
+    if checked.codepage not in codepages_of(checked.profile):
+        raise _invalid(
+            "codepage",
+            f"Le profil {checked.profile} ne connaît pas la page de code {checked.codepage}.",
+            f"The profile {checked.profile} does not know the code page {checked.codepage}.",
+        )
+    for f in fields(PrinterSettings):
+        set_setting(uow, f"printer.{role}.{f.name}", str(getattr(checked, f.name)))
+    uow.commit()
+    return checked
+
+
+def receipt_footer(uow: UnitOfWork) -> str:
+    return get_setting(uow, FOOTER_KEY, "Merci de votre visite !") or ""
