@@ -15,11 +15,12 @@ import socket
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Row, or_, select, update
 
+from pos_clients.clock import utcnow
 from pos_clients.data.database import Database, UnitOfWork
 from pos_clients.data.outbox_tables import print_job_table as jobs
 from pos_clients.documents.escpos import ticket_bytes
@@ -38,10 +39,6 @@ from pos_clients.sale_hooks import SaleOptions
 
 CLAIM_SECONDS = 60
 Sender = Callable[[str, bytes], None]
-
-
-def _naive_utc() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def worker_name() -> str:
@@ -114,7 +111,7 @@ def enqueue(
     result = uow.session.execute(
         jobs.insert()
         .values(
-            created_at=_naive_utc(),
+            created_at=utcnow(),
             invoice_number=invoice.number,
             document=document,
             printer=printer or document,
@@ -267,7 +264,7 @@ def print_due(
         if not settings.configured:
             continue
         while True:
-            claimed = _claim_next(db, printer, me, now or _naive_utc())
+            claimed = _claim_next(db, printer, me, now or utcnow())
             if claimed is None:
                 break
             job, payload = claimed
@@ -291,7 +288,7 @@ def _mark_printed(db: Database, job_id: int) -> None:
             .where(jobs.c.id == job_id)
             .values(
                 state="printed",
-                printed_at=_naive_utc(),
+                printed_at=utcnow(),
                 attempts=jobs.c.attempts + 1,
                 last_error="",
                 claimed_by=None,

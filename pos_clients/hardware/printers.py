@@ -193,7 +193,7 @@ def send_to_printer(url: str, data: bytes, timeout: float = DEFAULT_TIMEOUT_S) -
 def _describe(exc: BaseException) -> str:
     if isinstance(exc, ConnectionRefusedError):
         return "connexion refusée / connection refused"
-    if isinstance(exc, TimeoutError | socket.timeout):
+    if isinstance(exc, TimeoutError):
         return "délai dépassé / timed out"
     if isinstance(exc, FileNotFoundError):
         return "périphérique absent / device missing"
