@@ -117,8 +117,7 @@ def load_printer(uow: UnitOfWork, role: str) -> PrinterSettings:
     )
 
 
-def save_printer(uow: UnitOfWork, role: str, settings: PrinterSettings) -> PrinterSettings:
-    """Check and store one printer's settings, then commit. Raises ValidationError."""
+def _store_printer(uow: UnitOfWork, role: str, settings: PrinterSettings) -> PrinterSettings:
     checked = PrinterSettings(
         url=str(check_printer_value("url", settings.url)),
         profile=str(check_printer_value("profile", settings.profile)),
@@ -133,6 +132,28 @@ def save_printer(uow: UnitOfWork, role: str, settings: PrinterSettings) -> Print
         )
     for f in fields(PrinterSettings):
         set_setting(uow, f"printer.{role}.{f.name}", str(getattr(checked, f.name)))
+    return checked
+
+
+def save_printer(uow: UnitOfWork, role: str, settings: PrinterSettings) -> PrinterSettings:
+    """Check and store one printer's settings, then commit. Raises ValidationError."""
+    checked = _store_printer(uow, role, settings)
+    uow.commit()
+    return checked
+
+
+def save_printing_settings(
+    uow: UnitOfWork, receipt: PrinterSettings, preparation: PrinterSettings, footer: str
+) -> tuple[PrinterSettings, PrinterSettings]:
+    """Check and store both printers and the receipt footer in one commit (all or nothing).
+
+    Raises ValidationError.
+    """
+    checked = (
+        _store_printer(uow, "receipt", receipt),
+        _store_printer(uow, "preparation", preparation),
+    )
+    set_setting(uow, FOOTER_KEY, footer)
     uow.commit()
     return checked
 

@@ -184,3 +184,21 @@ def layout(ticket: Ticket, columns: int) -> list[PrintLine]:
 def preview_text(ticket: Ticket, columns: int = 42) -> str:
     """The ticket as the paper will show it, for the screen and for `--receipt -`."""
     return "\n".join(line.text.rstrip() for line in layout(ticket, columns)) + "\n"
+
+
+def test_ticket(shop_name: str, columns: int, codepage: str) -> Ticket:
+    """What the « Impression de test » button prints: width, accents, euro sign, cut."""
+    ruler = "".join(str(i % 10) for i in range(1, columns + 1))
+    rows = (
+        Row("Impression de test", center=True, bold=True, big=True),
+        Row(shop_name, center=True),
+        RULE,
+        Row(f"Colonnes : {columns}"),
+        Row(f"Page de code : {codepage}"),
+        Row(ruler),
+        Row("Accents : àâäçéèêëîïôöùûüÿ ÀÉÈÇ"),
+        Row("Symboles : € « » ° £"),
+        Row("Montant", w.money(123456)),
+        RULE,
+    )
+    return Ticket("receipt", "TEST", rows)

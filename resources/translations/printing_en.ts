@@ -1,0 +1,274 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="fr_FR">
+<context>
+    <name>DocumentPreview</name>
+    <message>
+        <location filename="../../pos_clients/ui/document_preview.py" line="74" />
+        <source>Facture %1</source>
+        <translation>Invoice %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/document_preview.py" line="77" />
+        <source>Ticket de caisse</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/document_preview.py" line="81" />
+        <source>Ticket de préparation</source>
+        <translation>Preparation ticket</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/document_preview.py" line="84" />
+        <source>Enregistrer le PDF…</source>
+        <translation>Save the PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/document_preview.py" line="86" />
+        <source>Réimprimer (DUPLICATA)</source>
+        <translation>Reprint (DUPLICATE)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/document_preview.py" line="88" />
+        <source>Renvoyer par e-mail</source>
+        <translation>Email again</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/document_preview.py" line="109" />
+        <source>Enregistrer la facture</source>
+        <translation>Save the invoice</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/document_preview.py" line="124" />
+        <source>PDF enregistré : %1</source>
+        <translation>PDF saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/document_preview.py" line="146" />
+        <source>DUPLICATA envoyé à l'imprimante.</source>
+        <translation>DUPLICATE sent to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/document_preview.py" line="163" />
+        <source>Facture mise dans la boîte d'envoi pour %1.</source>
+        <translation>Invoice put in the outbox for %1.</translation>
+    </message>
+</context>
+<context>
+    <name>EmailPage</name>
+    <message>
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="58" />
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="59" />
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="60" />
+        <source>Aucune</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="69" />
+        <source>adresse qui recevra l'essai</source>
+        <translation>address that will receive the test</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="70" />
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="71" />
+        <source>Envoyer un message d'essai</source>
+        <translation>Send a test message</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="75" />
+        <source>Serveur d'envoi (SMTP)</source>
+        <translation>Outgoing server (SMTP)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="77" />
+        <source>Serveur</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="78" />
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="79" />
+        <source>Sécurité</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="80" />
+        <source>Utilisateur</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="81" />
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="82" />
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="84" />
+        <source>Nom de l'expéditeur</source>
+        <translation>Sender name</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="85" />
+        <source>Adresse de l'expéditeur</source>
+        <translation>Sender address</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="86" />
+        <source>Objet</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="87" />
+        <source>Texte</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="90" />
+        <source>Zones : {client} {numero} {date} {montant} {boutique}</source>
+        <translation>Fields: {client} {numero} {date} {montant} {boutique}</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="137" />
+        <source>enregistré dans le trousseau</source>
+        <translation>saved in the keyring</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="160" />
+        <source>Réglages d'e-mail enregistrés.</source>
+        <translation>Email settings saved.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="179" />
+        <source>Message d'essai envoyé à %1.</source>
+        <translation>Test message sent to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="182" />
+        <source>Envoi en cours…</source>
+        <translation>Sending…</translation>
+    </message>
+</context>
+<context>
+    <name>OutputsStatus</name>
+    <message>
+        <location filename="../../pos_clients/ui/outputs_status.py" line="84" />
+        <source>imprimante de tickets</source>
+        <translation>receipt printer</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/outputs_status.py" line="85" />
+        <source>imprimante de préparation</source>
+        <translation>preparation printer</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/outputs_status.py" line="88" />
+        <source>%1 ticket(s) en attente (%2)</source>
+        <translation>%1 ticket(s) waiting (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/outputs_status.py" line="91" />
+        <source> : ne répond pas</source>
+        <translation>: not answering</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/outputs_status.py" line="94" />
+        <source>%1 e-mail(s) en attente</source>
+        <translation>%1 email(s) waiting</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/outputs_status.py" line="96" />
+        <source>%1 e-mail(s) refusé(s)</source>
+        <translation>%1 email(s) refused</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterBox</name>
+    <message>
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="43" />
+        <source>tcp://192.168.1.50:9100 — vide : aucune</source>
+        <translation>tcp://192.168.1.50:9100 — empty: none</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="52" />
+        <source>Impression de test</source>
+        <translation>Test print</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="54" />
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="55" />
+        <source>Profil</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="56" />
+        <source>Colonnes</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="57" />
+        <source>Page de code</source>
+        <translation>Code page</translation>
+    </message>
+</context>
+<context>
+    <name>PrintersPage</name>
+    <message>
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="91" />
+        <source>Imprimante de tickets</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="92" />
+        <source>Imprimante de préparation</source>
+        <translation>Preparation printer</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="95" />
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="98" />
+        <source>Pied de ticket</source>
+        <translation>Receipt footer</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="149" />
+        <source>Réglages des imprimantes enregistrés.</source>
+        <translation>Printer settings saved.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="176" />
+        <source>Ticket de test imprimé.</source>
+        <translation>Test ticket printed.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="179" />
+        <source>Impression en cours…</source>
+        <translation>Printing…</translation>
+    </message>
+</context>
+</TS>
