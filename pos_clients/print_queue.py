@@ -9,7 +9,6 @@ job marked DUPLICATA; a waiting job can be sent to the other printer.
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 import threading
@@ -24,13 +23,15 @@ from pos_clients.clock import utcnow
 from pos_clients.data.database import Database, UnitOfWork
 from pos_clients.data.outbox_tables import print_job_table as jobs
 from pos_clients.documents.escpos import ticket_bytes
+from pos_clients.documents.payload import invoice_from_payload, invoice_payload
 from pos_clients.documents.ticket import needs_preparation, preparation_ticket, receipt
 from pos_clients.errors import NotFoundError, PosError
 from pos_clients.hardware.printers import send_to_printer
 from pos_clients.i18n import Text
-from pos_clients.invoice_model import IssuedInvoice, invoice_from_content
+from pos_clients.invoice_model import IssuedInvoice
 from pos_clients.printing_settings import (
     PRINTER_ROLES,
+    configured_printers,
     load_printer,
     other_role,
     receipt_footer,
@@ -95,10 +96,6 @@ def _job(row: Row[Any]) -> PrintJob:
     )
 
 
-def _payload(invoice: IssuedInvoice) -> str:
-    return json.dumps({"invoice": invoice.content(), "hash": invoice.hash}, ensure_ascii=False)
-
-
 def enqueue(
     uow: UnitOfWork,
     invoice: IssuedInvoice,
@@ -109,34 +106,39 @@ def enqueue(
 ) -> int:
     """Add a job (the caller commits); `printer` defaults to the document's own printer."""
     result = uow.session.execute(
-        jobs.insert()
-        .values(
-            created_at=utcnow(),
-            invoice_number=invoice.number,
-            document=document,
-            printer=printer or document,
-            duplicate=duplicate,
-            payload=_payload(invoice),
-            state="pending",
-            attempts=0,
-            last_error="",
-        )
-        .returning(jobs.c.id)
+        jobs.insert().returning(jobs.c.id), _job_values(invoice, document, printer, duplicate)
     )
     return int(result.scalar_one())
+
+
+def _job_values(
+    invoice: IssuedInvoice, document: str, printer: str | None, duplicate: bool
+) -> dict[str, Any]:
+    return {
+        "created_at": utcnow(),
+        "invoice_number": invoice.number,
+        "document": document,
+        "printer": printer or document,
+        "duplicate": duplicate,
+        "payload": invoice_payload(invoice),
+        "state": "pending",
+        "attempts": 0,
+        "last_error": "",
+    }
 
 
 def queue_sale_prints(uow: UnitOfWork, invoice: IssuedInvoice, options: SaleOptions) -> None:
     """Sale hook: the receipt (unless « pas de ticket ») and the preparation ticket when a line
     needs one, each only when its printer is set."""
-    if options.print_receipt and load_printer(uow, "receipt").configured:
-        enqueue(uow, invoice, "receipt")
-    if (
-        options.print_preparation
-        and needs_preparation(invoice)
-        and load_printer(uow, "preparation").configured
-    ):
-        enqueue(uow, invoice, "preparation")
+    wanted = {"receipt"} if options.print_receipt else set()
+    if options.print_preparation and needs_preparation(invoice):
+        wanted.add("preparation")
+    if not wanted:
+        return
+    documents = sorted(wanted & configured_printers(uow), reverse=True)  # receipt first
+    if documents:
+        rows = [_job_values(invoice, document, None, False) for document in documents]
+        uow.session.execute(jobs.insert(), rows)
 
 
 def reprint(uow: UnitOfWork, invoice: IssuedInvoice, document: str = "receipt") -> PrintJob:
@@ -207,8 +209,7 @@ def queue_status(uow: UnitOfWork) -> QueueStatus:
 
 def job_bytes(uow: UnitOfWork, job: PrintJob, payload: str) -> bytes:
     """The ESC/POS bytes of a job, laid out for the printer it goes to now."""
-    data = json.loads(payload)
-    invoice = invoice_from_content(data["invoice"], data["hash"])
+    invoice = invoice_from_payload(payload)
     if job.document == "preparation":
         ticket = preparation_ticket(invoice, duplicate=job.duplicate)
     else:

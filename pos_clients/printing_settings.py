@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from escpos.capabilities import get_profile
+from sqlalchemy import select
 
 from pos_clients.data.database import UnitOfWork
+from pos_clients.data.tables import setting_table
 from pos_clients.documents.escpos import DEFAULT_CODEPAGE, DEFAULT_PROFILE, Paper
 from pos_clients.documents.ticket import COLUMN_CHOICES
 from pos_clients.errors import ValidationError
@@ -156,6 +158,17 @@ def save_printing_settings(
     set_setting(uow, FOOTER_KEY, footer)
     uow.commit()
     return checked
+
+
+def configured_printers(uow: UnitOfWork) -> set[str]:
+    """The roles that have a printer, in one query (the checkout asks it at every sale)."""
+    keys = [f"printer.{role}.url" for role in PRINTER_ROLES]
+    rows = uow.session.execute(
+        select(setting_table.c.key).where(
+            setting_table.c.key.in_(keys), setting_table.c.value != ""
+        )
+    )
+    return {key.split(".")[1] for (key,) in rows}
 
 
 def receipt_footer(uow: UnitOfWork) -> str:

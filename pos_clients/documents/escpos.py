@@ -81,6 +81,20 @@ def printable_characters(codepage: str) -> frozenset[str]:
     return frozenset(chars)
 
 
+@cache
+def python_codec(codepage: str) -> str | None:
+    """Python's codec for `codepage` when it has one that python-escpos itself uses."""
+    page = CodePages.get_encoding(codepage)
+    codec = page.get("python_encode")
+    if not codec:
+        return None
+    try:
+        "".encode(codec)
+    except LookupError:
+        return None
+    return str(codec)
+
+
 def _closest_ascii(char: str) -> str:
     folded = char.translate(_ASCII_FALLBACK)
     if folded != char:
@@ -92,6 +106,8 @@ def _closest_ascii(char: str) -> str:
 
 def fold_for_codepage(text: str, codepage: str = DEFAULT_CODEPAGE) -> str:
     """`text` with every character `codepage` cannot print replaced by its closest ASCII."""
+    if text.isascii():
+        return text
     printable = printable_characters(codepage)
     if all(ord(c) < 128 or c in printable for c in text):
         return text
@@ -110,6 +126,7 @@ def render_lines(lines: list[PrintLine], paper: Paper) -> bytes:
     printer = Dummy(profile=paper.profile)
     printer._raw(INIT)
     printer.charcode(paper.codepage)
+    codec = python_codec(paper.codepage)
     bold = big = False
     for line in lines:
         if line.bold != bold:
@@ -121,7 +138,13 @@ def render_lines(lines: list[PrintLine], paper: Paper) -> bytes:
             else:
                 printer.set(normal_textsize=True)
             big = line.big
-        printer.textln(fold_for_codepage(line.text.rstrip(), paper.codepage))
+        text = fold_for_codepage(line.text.rstrip(), paper.codepage)
+        if codec is not None:
+            # Every character is printable once folded: encode the line at once (the
+            # character-by-character encoder of python-escpos is most of the time otherwise).
+            printer._raw(text.encode(codec) + b"\n")
+        else:
+            printer.textln(text)
     if bold:
         printer.set(bold=False)
     if big:

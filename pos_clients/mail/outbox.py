@@ -7,7 +7,6 @@ once. Nothing here talks to a server.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -18,9 +17,10 @@ from pos_clients.clock import utcnow
 from pos_clients.customer_fields import FieldError, clean_email
 from pos_clients.data.database import UnitOfWork
 from pos_clients.data.outbox_tables import email_outbox_table as outbox
+from pos_clients.documents.payload import invoice_from_payload, invoice_payload
 from pos_clients.errors import NotFoundError, PosError, ValidationError
 from pos_clients.i18n import Text
-from pos_clients.invoice_model import IssuedInvoice, invoice_from_content
+from pos_clients.invoice_model import IssuedInvoice
 from pos_clients.mail.message import new_message_id
 from pos_clients.sale_hooks import SaleOptions
 
@@ -76,22 +76,20 @@ def _checked_address(address: str) -> str:
 def queue_invoice_email(uow: UnitOfWork, invoice: IssuedInvoice, recipient: str) -> int:
     """Write one invoice email into the outbox (the caller commits); returns its id."""
     now = utcnow()
-    payload = json.dumps({"invoice": invoice.content(), "hash": invoice.hash}, ensure_ascii=False)
     result = uow.session.execute(
-        outbox.insert()
-        .values(
-            created_at=now,
-            kind="invoice",
-            invoice_number=invoice.number,
-            recipient=recipient,
-            message_id=new_message_id(invoice),
-            payload=payload,
-            state="pending",
-            attempts=0,
-            next_attempt_at=now,
-            last_error="",
-        )
-        .returning(outbox.c.id)
+        outbox.insert().returning(outbox.c.id),
+        {
+            "created_at": now,
+            "kind": "invoice",
+            "invoice_number": invoice.number,
+            "recipient": recipient,
+            "message_id": new_message_id(invoice),
+            "payload": invoice_payload(invoice),
+            "state": "pending",
+            "attempts": 0,
+            "next_attempt_at": now,
+            "last_error": "",
+        },
     )
     return int(result.scalar_one())
 
@@ -177,5 +175,4 @@ def outbox_counts(uow: UnitOfWork) -> dict[str, int]:
 
 
 def message_invoice(payload: str) -> IssuedInvoice:
-    data = json.loads(payload)
-    return invoice_from_content(data["invoice"], data["hash"])
+    return invoice_from_payload(payload)

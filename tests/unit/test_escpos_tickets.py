@@ -6,7 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from pos_clients.documents import wording
 from pos_clients.documents.escpos import Paper, fold_for_codepage, ticket_bytes
 from pos_clients.documents.ticket import layout, preparation_ticket, preview_text, receipt
 from tests.helpers.printing_escpos import decode_escpos
@@ -128,3 +131,8 @@ def test_characters_outside_the_code_page_fold_to_ascii(text: str, folded: str) 
 
 def test_another_code_page_folds_the_euro_sign() -> None:
     assert fold_for_codepage("12,00 €", "CP437") == "12,00 EUR"
+
+
+@given(st.integers(min_value=-(10**9), max_value=10**9))
+def test_money_matches_babel(cents: int) -> None:
+    assert wording.money(cents) == wording.babel_money(cents)
