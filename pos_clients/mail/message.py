@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from email.message import EmailMessage
-from email.utils import format_datetime, formataddr
+from email.utils import formataddr, formatdate
 from typing import Any
 
 from pos_clients.documents import wording as w
@@ -49,7 +49,7 @@ def invoice_message(
     message["To"] = recipient
     message["Subject"] = fill(settings.subject, invoice).replace("\n", " ")
     message["Message-ID"] = message_id
-    message["Date"] = format_datetime(w.local_time(invoice.issued_at))
+    message["Date"] = formatdate(localtime=True)  # when it leaves; the Message-ID stays
     message["Auto-Submitted"] = "auto-generated"
     message.set_content(fill(settings.body, invoice))
     message.add_attachment(

@@ -46,6 +46,22 @@ class MailRefusedError(PosError):
         )
 
 
+class MailLoginError(EnvironmentFault):
+    """The server refused the login (or asks for one and no password is known): a matter of
+    settings, not of the message, which waits until the settings are corrected."""
+
+    def __init__(self, detail: str) -> None:
+        self.detail = detail
+        super().__init__(
+            Text(
+                f"Le serveur d'e-mail refuse l'identification ({detail}). Vérifiez l'utilisateur "
+                "et le mot de passe dans Réglages › E-mail ; les messages attendent.",
+                f"The mail server refuses the login ({detail}). Check the user and password in "
+                "Settings › Email; the messages are waiting.",
+            )
+        )
+
+
 class MailNotConfiguredError(PosError):
     def __init__(self) -> None:
         super().__init__(
@@ -71,6 +87,8 @@ def deliver(
     """Send `message`. Raises MailServerUnavailableError (retry), MailRefusedError (do not)."""
     if not settings.configured:
         raise MailNotConfiguredError()
+    if settings.user and not password:
+        raise MailLoginError("mot de passe absent du trousseau / no password in the keyring")
     try:
         client: smtplib.SMTP
         if settings.security == "tls":
@@ -88,6 +106,8 @@ def deliver(
             if settings.user and password:
                 client.login(settings.user, password)
             client.send_message(message)
+    except smtplib.SMTPAuthenticationError as exc:
+        raise MailLoginError(f"{exc.smtp_code} {_decode(exc.smtp_error)}") from exc
     except smtplib.SMTPRecipientsRefused as exc:
         code, detail = next(iter(exc.recipients.values()))
         raise _by_code(code, _decode(detail)) from exc
@@ -102,6 +122,8 @@ def deliver(
 
 
 def _by_code(code: int, detail: str) -> PosError:
+    if code in (530, 534, 535, 538):  # authentication required, too weak, failed, TLS needed
+        return MailLoginError(f"{code} {detail}")
     if 500 <= code < 600:
         return MailRefusedError(code, detail)
     return MailServerUnavailableError(f"{code} {detail}")

@@ -13,6 +13,7 @@ from typing import Any
 
 import keyring
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
 from keyring.backend import KeyringBackend
 
 from pos_clients.data.database import Database
@@ -112,9 +113,15 @@ class _Handler:
 class LoopbackSmtp:
     """An SMTP server on 127.0.0.1 (aiosmtpd) that keeps what it accepts."""
 
-    def __init__(self, port: int | None = None, refuse: set[str] | None = None) -> None:
+    def __init__(
+        self,
+        port: int | None = None,
+        refuse: set[str] | None = None,
+        login: tuple[str, str] | None = None,
+    ) -> None:
         self.port = port or free_port()
         self.handler = _Handler(refuse or set())
+        self.login = login  # (user, password) the server asks for
         self._controller: Controller | None = None
 
     @property
@@ -122,7 +129,20 @@ class LoopbackSmtp:
         return self.handler.messages
 
     def start(self) -> LoopbackSmtp:
-        self._controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
+        options: dict[str, Any] = {}
+        if self.login is not None:
+            expected = (self.login[0].encode(), self.login[1].encode())
+
+            def authenticator(*args: Any) -> AuthResult:
+                data = args[-1]
+                return AuthResult(success=(data.login, data.password) == expected, handled=False)
+
+            options = {
+                "auth_required": True,
+                "auth_require_tls": False,
+                "authenticator": authenticator,
+            }
+        self._controller = Controller(self.handler, hostname="127.0.0.1", port=self.port, **options)
         self._controller.start()
         return self
 

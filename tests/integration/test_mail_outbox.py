@@ -23,7 +23,7 @@ from pos_clients.data.outbox_tables import email_outbox_table
 from pos_clients.errors import ValidationError
 from pos_clients.mail import outbox
 from pos_clients.mail.settings import load_smtp, set_smtp_password, smtp_password
-from pos_clients.mail.smtp import MailServerUnavailableError
+from pos_clients.mail.smtp import MailLoginError, MailServerUnavailableError
 from pos_clients.mail.worker import CLAIM_SECONDS, send_due
 from pos_clients.sale_hooks import SaleOptions, run_hooks
 from pos_clients.sale_outputs import install
@@ -159,6 +159,29 @@ def test_a_550_marks_it_failed_and_it_can_be_retried_to_a_corrected_address(
     [received] = server.messages
     assert received["To"] == "zoe.lefevre@example.org"
     assert received["Message-ID"] == message.message_id
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")
+def test_a_refused_login_keeps_the_messages_waiting_until_the_password_is_right(
+    db: Database,
+) -> None:
+    use_memory_keyring()
+    server = LoopbackSmtp(login=("caisse", "bon-mot-de-passe")).start()
+    try:
+        settings = set_up_smtp(db, server.port, user="caisse")
+        _sell(db, "F2026-000135")
+        no_password = send_due(db)
+        assert isinstance(no_password.error, MailLoginError) and no_password.deferred == 1
+        set_smtp_password(settings, "mauvais")
+        wrong = send_due(db, now=utcnow() + timedelta(minutes=5))
+        assert isinstance(wrong.error, MailLoginError) and "535" in wrong.error.message()
+        [message] = _messages(db)
+        assert message.state == "pending"  # a matter of settings, not of this message
+        set_smtp_password(settings, "bon-mot-de-passe")
+        assert send_due(db, now=utcnow() + timedelta(hours=1)).sent == 1
+    finally:
+        server.stop()
+    assert len(server.messages) == 1
 
 
 def test_resend_from_the_history(db: Database, smtp: LoopbackSmtp) -> None:
