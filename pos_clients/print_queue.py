@@ -31,6 +31,7 @@ from pos_clients.i18n import Text
 from pos_clients.invoice_model import IssuedInvoice
 from pos_clients.printing_settings import (
     PRINTER_ROLES,
+    ROLE_NAMES,
     configured_printers,
     load_printer,
     other_role,
@@ -117,6 +118,7 @@ def _job_values(
     return {
         "created_at": utcnow(),
         "invoice_number": invoice.number,
+        "till": invoice.till[:40],
         "document": document,
         "printer": printer or document,
         "duplicate": duplicate,
@@ -165,7 +167,10 @@ def list_jobs(uow: UnitOfWork, *, states: tuple[str, ...] = (), limit: int = 200
 
 
 def send_to_other_printer(uow: UnitOfWork, job_id: int) -> PrintJob:
-    """Move a waiting job to the other printer, and commit. Raises PosError if it has printed."""
+    """Move a waiting job to the other printer, and commit.
+
+    Raises PosError when it has printed already or when there is no other printer.
+    """
     job = get_job(uow, job_id)
     if job.state != "pending":
         raise PosError(
@@ -174,10 +179,13 @@ def send_to_other_printer(uow: UnitOfWork, job_id: int) -> PrintJob:
                 "This ticket has already printed: reprint it (DUPLICATA).",
             )
         )
+    other = other_role(job.printer)
+    if other not in configured_printers(uow):
+        raise PosError(no_printer_text(other))
     uow.session.execute(
         update(jobs)
         .where(jobs.c.id == job_id, jobs.c.state == "pending")
-        .values(printer=other_role(job.printer), attempts=0, last_error="")
+        .values(printer=other, attempts=0, last_error="")
     )
     uow.commit()
     return get_job(uow, job_id)
@@ -204,7 +212,20 @@ def queue_status(uow: UnitOfWork) -> QueueStatus:
         waiting[printer] = waiting.get(printer, 0) + 1
         if last_error and printer not in errors:
             errors[printer] = last_error
+    if waiting:
+        configured = configured_printers(uow)
+        for printer in waiting:
+            if printer not in configured:
+                errors[printer] = no_printer_text(printer).fr
     return QueueStatus(waiting, errors)
+
+
+def no_printer_text(printer: str) -> Text:
+    name = ROLE_NAMES[printer]
+    return Text(
+        f"Aucune {name.fr} n'est réglée : ses tickets attendent (Réglages › Imprimantes).",
+        f"No {name.en} is set: its tickets are waiting (Settings › Printers).",
+    )
 
 
 def job_bytes(uow: UnitOfWork, job: PrintJob, payload: str) -> bytes:

@@ -3,7 +3,9 @@ them, the A4 PDF to save, and (from the History) reprint and resend."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,6 +32,7 @@ from pos_clients.errors import PosError
 from pos_clients.invoice_model import IssuedInvoice
 from pos_clients.mail.outbox import OutboxMessage, resend_invoice
 from pos_clients.print_queue import PrintJob, reprint
+from pos_clients.printing_settings import load_printer, receipt_footer
 from pos_clients.ui.tasks import TaskRunner
 
 
@@ -172,3 +175,30 @@ class DocumentPreview(QDialog):
         text = exc.message() if isinstance(exc, PosError) else str(exc)
         self.message.setText(text)
         self.failed.emit(text)
+
+
+def open_document_preview(
+    invoice: IssuedInvoice,
+    db: Database,
+    tasks: TaskRunner,
+    parent: QWidget | None = None,
+    on_open: Callable[[DocumentPreview], None] | None = None,
+) -> None:
+    """Show the preview of `invoice` as the receipt printer would print it (its width and the
+    shop's footer, read off the UI thread), with reprint and resend (History, after a sale)."""
+
+    def load() -> tuple[int, str]:
+        with db.reader() as uow:
+            return load_printer(uow, "receipt").columns, receipt_footer(uow)
+
+    def show(values: tuple[int, str]) -> None:
+        columns, footer = values
+        dialog = DocumentPreview(
+            invoice, parent, columns=columns, footer=footer, db=db, tasks=tasks
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        if on_open is not None:
+            on_open(dialog)
+
+    tasks.run(load, show)

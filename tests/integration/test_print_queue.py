@@ -183,3 +183,18 @@ def test_the_worker_thread_prints_when_woken(db: Database, printer: LoopbackPrin
     finally:
         worker.stop()
     assert "Facture F2026-000060" in _texts(printer, 1)[0]
+
+
+def test_status_says_when_a_printer_is_not_set(db: Database, printer: LoopbackPrinter) -> None:
+    set_up_printer(db, "receipt", printer.url)
+    printer.stop()
+    _sell(db, "F2026-000070", SaleOptions(print_preparation=False))
+    with db.reader() as uow:
+        [job] = print_queue.list_jobs(uow)
+    with db.uow() as uow, pytest.raises(PosError, match="Aucune imprimante de préparation"):
+        print_queue.send_to_other_printer(uow, job.id)
+    set_up_printer(db, "receipt", "")  # the receipt printer is removed from the settings
+    with db.reader() as uow:
+        status = queue_status(uow)
+    assert status.waiting == {"receipt": 1}
+    assert "Aucune imprimante de tickets n'est réglée" in status.errors["receipt"]

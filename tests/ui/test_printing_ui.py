@@ -14,7 +14,8 @@ from pos_clients.mail.outbox import list_outbox
 from pos_clients.mail.settings import load_smtp, smtp_password
 from pos_clients.print_queue import enqueue, list_jobs, print_due
 from pos_clients.printing_settings import load_printer
-from pos_clients.ui.document_preview import DocumentPreview
+from pos_clients.shop_settings import set_setting
+from pos_clients.ui.document_preview import DocumentPreview, open_document_preview
 from pos_clients.ui.outputs_status import OutputsStatus
 from pos_clients.ui.settings.email_page import EmailPage
 from pos_clients.ui.settings.printers_page import PrintersPage
@@ -73,6 +74,23 @@ def test_preview_reprints_a_duplicata_and_resends(
     assert job.duplicate and job.invoice_number == "F2026-000123"
     assert message.recipient == "zoe@example.org"
     assert "zoe@example.org" in dialog.message.text()
+
+
+def test_preview_opens_at_the_receipt_printer_width_with_the_footer(
+    qtbot: QtBot, sqlite_db: Database, sync_tasks: SyncTaskRunner
+) -> None:
+    set_up_printer(sqlite_db, "receipt", "tcp://127.0.0.1:9100", columns=32)
+    with sqlite_db.uow() as uow:
+        set_setting(uow, "receipt.footer", "À bientôt chez nous")
+        uow.commit()
+    opened: list[DocumentPreview] = []
+    open_document_preview(zoe_invoice(), sqlite_db, sync_tasks, on_open=opened.append)
+    [dialog] = opened
+    qtbot.addWidget(dialog)
+    lines = dialog.receipt_view.toPlainText().splitlines()
+    assert max(len(line) for line in lines) == 32
+    assert "À bientôt chez nous" in lines[-1]
+    assert dialog.isVisible()
 
 
 def test_preview_of_a_counter_sale_has_no_resend(qtbot: QtBot) -> None:
