@@ -157,3 +157,11 @@ def ticket_bytes(ticket: Ticket, paper: Paper | None = None) -> bytes:
     """The ESC/POS bytes of a receipt or preparation ticket for one printer."""
     paper = paper or Paper()
     return render_lines(layout(ticket, paper.columns), paper)
+
+
+def paper_preview(ticket: Ticket, paper: Paper | None = None) -> str:
+    """The ticket as text exactly as `paper` prints it: its width, and its code page's letters
+    (`Œ` shows as `OE` when the printer cannot print it)."""
+    paper = paper or Paper()
+    lines = layout(ticket, paper.columns)
+    return "\n".join(fold_for_codepage(line.text.rstrip(), paper.codepage) for line in lines) + "\n"

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from pos_clients.data.database import Database
+from pos_clients.documents.escpos import Paper, paper_preview
 from pos_clients.documents.pdf import invoice_file_name, invoice_pdf
 from pos_clients.documents.ticket import (
     needs_preparation,
     preparation_ticket,
-    preview_text,
     receipt,
 )
 from pos_clients.errors import PosError
@@ -65,7 +65,7 @@ class DocumentPreview(QDialog):
         invoice: IssuedInvoice,
         parent: QWidget | None = None,
         *,
-        columns: int = 42,
+        paper: Paper | None = None,
         footer: str = "",
         db: Database | None = None,
         tasks: TaskRunner | None = None,
@@ -76,11 +76,12 @@ class DocumentPreview(QDialog):
         self._tasks = tasks
         self.setWindowTitle(self.tr("Facture %1").replace("%1", invoice.number))
         self.tabs = QTabWidget()
-        self.receipt_view = _paper_view(preview_text(receipt(invoice, footer=footer), columns))
+        paper = paper or Paper()
+        self.receipt_view = _paper_view(paper_preview(receipt(invoice, footer=footer), paper))
         self.tabs.addTab(self.receipt_view, self.tr("Ticket de caisse"))
         self.preparation_view: QPlainTextEdit | None = None
         if needs_preparation(invoice):
-            self.preparation_view = _paper_view(preview_text(preparation_ticket(invoice), columns))
+            self.preparation_view = _paper_view(paper_preview(preparation_ticket(invoice), paper))
             self.tabs.addTab(self.preparation_view, self.tr("Ticket de préparation"))
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -187,15 +188,13 @@ def open_document_preview(
     """Show the preview of `invoice` as the receipt printer would print it (its width and the
     shop's footer, read off the UI thread), with reprint and resend (History, after a sale)."""
 
-    def load() -> tuple[int, str]:
+    def load() -> tuple[Paper, str]:
         with db.reader() as uow:
-            return load_printer(uow, "receipt").columns, receipt_footer(uow)
+            return load_printer(uow, "receipt").paper, receipt_footer(uow)
 
-    def show(values: tuple[int, str]) -> None:
-        columns, footer = values
-        dialog = DocumentPreview(
-            invoice, parent, columns=columns, footer=footer, db=db, tasks=tasks
-        )
+    def show(values: tuple[Paper, str]) -> None:
+        paper, footer = values
+        dialog = DocumentPreview(invoice, parent, paper=paper, footer=footer, db=db, tasks=tasks)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         if on_open is not None:

@@ -4,52 +4,52 @@
 <context>
     <name>DocumentPreview</name>
     <message>
-        <location filename="../../pos_clients/ui/document_preview.py" line="74" />
+        <location filename="../../pos_clients/ui/document_preview.py" line="77" />
         <source>Facture %1</source>
         <translation>Invoice %1</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/document_preview.py" line="77" />
+        <location filename="../../pos_clients/ui/document_preview.py" line="81" />
         <source>Ticket de caisse</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/document_preview.py" line="81" />
+        <location filename="../../pos_clients/ui/document_preview.py" line="85" />
         <source>Ticket de préparation</source>
         <translation>Preparation ticket</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/document_preview.py" line="84" />
+        <location filename="../../pos_clients/ui/document_preview.py" line="88" />
         <source>Enregistrer le PDF…</source>
         <translation>Save the PDF…</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/document_preview.py" line="86" />
+        <location filename="../../pos_clients/ui/document_preview.py" line="90" />
         <source>Réimprimer (DUPLICATA)</source>
         <translation>Reprint (DUPLICATE)</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/document_preview.py" line="88" />
+        <location filename="../../pos_clients/ui/document_preview.py" line="92" />
         <source>Renvoyer par e-mail</source>
         <translation>Email again</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/document_preview.py" line="109" />
+        <location filename="../../pos_clients/ui/document_preview.py" line="113" />
         <source>Enregistrer la facture</source>
         <translation>Save the invoice</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/document_preview.py" line="124" />
+        <location filename="../../pos_clients/ui/document_preview.py" line="128" />
         <source>PDF enregistré : %1</source>
         <translation>PDF saved: %1</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/document_preview.py" line="146" />
+        <location filename="../../pos_clients/ui/document_preview.py" line="150" />
         <source>DUPLICATA envoyé à l'imprimante.</source>
         <translation>DUPLICATE sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/document_preview.py" line="163" />
+        <location filename="../../pos_clients/ui/document_preview.py" line="167" />
         <source>Facture mise dans la boîte d'envoi pour %1.</source>
         <translation>Invoice put in the outbox for %1.</translation>
     </message>
@@ -147,22 +147,22 @@
         <translation>Fields: {client} {numero} {date} {montant} {boutique}</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/email_page.py" line="137" />
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="145" />
         <source>enregistré dans le trousseau</source>
         <translation>saved in the keyring</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/email_page.py" line="160" />
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="168" />
         <source>Réglages d'e-mail enregistrés.</source>
         <translation>Email settings saved.</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/email_page.py" line="179" />
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="187" />
         <source>Message d'essai envoyé à %1.</source>
         <translation>Test message sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/email_page.py" line="182" />
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="190" />
         <source>Envoi en cours…</source>
         <translation>Sending…</translation>
     </message>

@@ -103,6 +103,7 @@ class EmailPage(QWidget):
         layout.addWidget(self.message)
         self.save_button.clicked.connect(self.save)
         self.test_button.clicked.connect(self.send_test)
+        self.security.currentIndexChanged.connect(self._on_security_changed)
         self.reload()
 
     def settings(self) -> SmtpSettings:
@@ -116,6 +117,13 @@ class EmailPage(QWidget):
             subject=self.subject.text(),
             body=self.body.toPlainText(),
         )
+
+    @Slot(int)
+    def _on_security_changed(self, _index: int) -> None:
+        # Follow the usual port, unless someone typed another one.
+        usual = {"starttls": 587, "tls": 465, "none": 25}
+        if self.port.value() in usual.values():
+            self.port.setValue(usual[str(self.security.currentData())])
 
     @Slot()
     def reload(self) -> None:
