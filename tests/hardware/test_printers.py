@@ -80,9 +80,9 @@ def test_a_network_printer_receives_everything() -> None:
     try:
         data = ticket_bytes(receipt(zoe_invoice()))
         send_to_printer(printer.url, data)
+        assert printer.wait_received(1) == [data]
     finally:
         printer.stop()
-    assert printer.received == [data]
 
 
 def test_a_missing_serial_port_is_unavailable(tmp_path: Path) -> None:
