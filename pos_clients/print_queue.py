@@ -9,8 +9,7 @@ job marked DUPLICATA; a waiting job can be sent to the other printer.
 
 from __future__ import annotations
 
-import os
-import socket
+import contextlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from typing import Any
 from sqlalchemy import Row, or_, select, update
 
 from pos_clients.clock import utcnow
+from pos_clients.data.claims import release_dead_claims, worker_name
 from pos_clients.data.database import Database, UnitOfWork
 from pos_clients.data.outbox_tables import print_job_table as jobs
 from pos_clients.documents.escpos import ticket_bytes
@@ -41,11 +41,6 @@ from pos_clients.sale_hooks import SaleOptions
 
 CLAIM_SECONDS = 60
 Sender = Callable[[str, bytes], None]
-
-
-def worker_name() -> str:
-    """Who claims a row: this till's host and process."""
-    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,6 +366,9 @@ class PrintWorker:
             self._thread.join(timeout)
 
     def _loop(self) -> None:
+        # A till restarted after a crash goes on at once with what it had claimed.
+        with contextlib.suppress(PosError):
+            release_dead_claims(self._db, jobs)
         delay = self._idle
         while not self._stop.is_set():
             self._wake.clear()

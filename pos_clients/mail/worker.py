@@ -10,8 +10,7 @@ Temporary failures back off exponentially; a 5xx refusal marks the message faile
 
 from __future__ import annotations
 
-import os
-import socket
+import contextlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from email.message import EmailMessage
 from sqlalchemy import or_, select, update
 
 from pos_clients.clock import utcnow
+from pos_clients.data.claims import release_dead_claims, worker_name
 from pos_clients.data.database import Database
 from pos_clients.data.outbox_tables import email_outbox_table as outbox
 from pos_clients.errors import PosError
@@ -34,10 +34,6 @@ FIRST_RETRY_SECONDS = 60
 MAX_RETRY_SECONDS = 3600
 BATCH = 20
 Transport = Callable[[SmtpSettings, str | None, EmailMessage], None]
-
-
-def worker_name() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -203,6 +199,9 @@ class MailWorker:
             self._thread.join(timeout)
 
     def _loop(self) -> None:
+        # A till restarted after a crash goes on at once with what it had claimed.
+        with contextlib.suppress(PosError):
+            release_dead_claims(self._db, outbox)
         while not self._stop.is_set():
             self._wake.clear()
             try:

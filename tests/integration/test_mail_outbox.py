@@ -18,6 +18,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from pos_clients.clock import utcnow
+from pos_clients.data.claims import release_dead_claims
 from pos_clients.data.database import Database
 from pos_clients.data.outbox_tables import email_outbox_table
 from pos_clients.errors import ValidationError
@@ -244,13 +245,13 @@ else:
 """
 
 
-@pytest.mark.parametrize("moment", ["after-commit", "mid-send"])
+@pytest.mark.parametrize("moment", ["after-commit", "mid-send", "mid-send-other-till"])
 def test_killed_between_commit_and_send_sends_after_restart(
     db: Database, smtp: LoopbackSmtp, moment: str
 ) -> None:
     set_up_smtp(db, smtp.port)
     child = subprocess.Popen(
-        [sys.executable, "-c", _CHILD, db.engine.url.render_as_string(False), moment],
+        [sys.executable, "-c", _CHILD, db.engine.url.render_as_string(False), moment[:8]],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         text=True,
@@ -258,16 +259,24 @@ def test_killed_between_commit_and_send_sends_after_restart(
     )
     assert child.stdout is not None
     assert child.stdout.readline().strip() == "committed"
-    if moment == "mid-send":
+    if moment.startswith("mid-send"):
         assert child.stdout.readline().strip() == "sending"
     child.send_signal(signal.SIGKILL)
     child.wait(30)
     child.stdout.close()
     assert smtp.messages == []
-    # The till starts again: once the dead process's claim has expired, the message goes.
-    later = utcnow() + timedelta(seconds=CLAIM_SECONDS + 1)
-    assert send_due(db, now=later).sent == 1
-    assert send_due(db, now=later).sent == 0
+    if moment == "mid-send":
+        # The till starts again: it frees what its dead process had claimed, and sends at once.
+        assert send_due(db).sent == 0  # still claimed by the dead process
+        assert release_dead_claims(db, email_outbox_table) == 1
+        assert send_due(db).sent == 1
+    elif moment == "mid-send-other-till":
+        # Another till takes it over once the dead process's claim has expired.
+        later = utcnow() + timedelta(seconds=CLAIM_SECONDS + 1)
+        assert send_due(db, me="till-2", now=later).sent == 1
+    else:
+        assert send_due(db).sent == 1
+    assert send_due(db, now=utcnow() + timedelta(hours=1)).sent == 0
     [received] = smtp.messages
     assert "F2026-000170" in str(received["Subject"])
     with db.reader() as uow:
