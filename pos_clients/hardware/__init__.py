@@ -1,1 +1,1 @@
-"""Devices: barcode scanners and receipt printers, behind small interfaces."""
+"""Devices of the till: barcode scanners (evdev, serial, keyboard burst), behind small seams."""
