@@ -8,6 +8,7 @@ waiting for a printer that does not answer, messages waiting or refused.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from pos_clients.data.database import Database
@@ -47,7 +48,13 @@ class OutputWorkers(QObject):
 
 
 class OutputsStatus(QLabel):
-    """« 3 ticket(s) en attente : l'imprimante … ne répond pas » and the outbox state."""
+    """« 3 ticket(s) en attente : l'imprimante … ne répond pas » and the outbox state.
+
+    Signals:
+        clicked(): the cashier clicked it (the window opens the OutputsDialog).
+    """
+
+    clicked = Signal()
 
     def __init__(
         self,
@@ -65,6 +72,10 @@ class OutputsStatus(QLabel):
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
         self.refresh()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.clicked.emit()
+        super().mousePressEvent(event)
 
     @Slot()
     @Slot(object)

@@ -168,34 +168,156 @@
     </message>
 </context>
 <context>
+    <name>OutputsDialog</name>
+    <message>
+        <location filename="../../pos_clients/ui/outputs_dialog.py" line="66" />
+        <source>Impressions et e-mails en attente</source>
+        <translation>Waiting prints and emails</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/outputs_dialog.py" line="69" />
+        <location filename="../../pos_clients/ui/outputs_dialog.py" line="80" />
+        <source>Heure</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/outputs_dialog.py" line="70" />
+        <location filename="../../pos_clients/ui/outputs_dialog.py" line="81" />
+        <source>Facture</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/outputs_dialog.py" line="71" />
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/outputs_dialog.py" line="72" />
+        <source>Imprimante</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/outputs_dialog.py" line="73" />
+        <location filename="../../pos_clients/ui/outputs_dialog.py" line="84" />
+        <source>Erreur</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/outputs_dialog.py" line="76" />
+        <source>Envoyer à l'autre imprimante</source>
+        <translation>Send to the other printer</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/outputs_dialog.py" line="77" />
+        <source>Ne pas imprimer</source>
+        <translation>Do not print</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/outputs_dialog.py" line="82" />
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/outputs_dialog.py" line="83" />
+        <source>État</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/outputs_dialog.py" line="87" />
+        <source>Corriger l'adresse et renvoyer…</source>
+        <translation>Correct the address and send again…</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/outputs_dialog.py" line="107" />
+        <source>Tickets en attente</source>
+        <translation>Waiting tickets</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/outputs_dialog.py" line="108" />
+        <source>E-mails</source>
+        <translation>Emails</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/outputs_dialog.py" line="136" />
+        <source>ticket de caisse</source>
+        <translation>receipt</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/outputs_dialog.py" line="136" />
+        <location filename="../../pos_clients/ui/outputs_dialog.py" line="137" />
+        <source>préparation</source>
+        <translation>preparation</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/outputs_dialog.py" line="137" />
+        <source>tickets</source>
+        <translation>receipts</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/outputs_dialog.py" line="152" />
+        <source>en attente</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/outputs_dialog.py" line="152" />
+        <source>refusé</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/outputs_dialog.py" line="192" />
+        <source>Ticket envoyé à l'autre imprimante.</source>
+        <translation>Ticket sent to the other printer.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/outputs_dialog.py" line="207" />
+        <source>Ce ticket ne sera pas imprimé.</source>
+        <translation>This ticket will not be printed.</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/outputs_dialog.py" line="217" />
+        <source>Renvoyer la facture</source>
+        <translation>Send the invoice again</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/outputs_dialog.py" line="218" />
+        <source>Adresse e-mail :</source>
+        <translation>Email address:</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/outputs_dialog.py" line="231" />
+        <source>Le message repart à l'adresse indiquée.</source>
+        <translation>The message goes again to the address given.</translation>
+    </message>
+</context>
+<context>
     <name>OutputsStatus</name>
     <message>
-        <location filename="../../pos_clients/ui/outputs_status.py" line="84" />
+        <location filename="../../pos_clients/ui/outputs_status.py" line="95" />
         <source>imprimante de tickets</source>
         <translation>receipt printer</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/outputs_status.py" line="85" />
+        <location filename="../../pos_clients/ui/outputs_status.py" line="96" />
         <source>imprimante de préparation</source>
         <translation>preparation printer</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/outputs_status.py" line="88" />
+        <location filename="../../pos_clients/ui/outputs_status.py" line="99" />
         <source>%1 ticket(s) en attente (%2)</source>
         <translation>%1 ticket(s) waiting (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/outputs_status.py" line="91" />
+        <location filename="../../pos_clients/ui/outputs_status.py" line="102" />
         <source> : ne répond pas</source>
         <translation>: not answering</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/outputs_status.py" line="94" />
+        <location filename="../../pos_clients/ui/outputs_status.py" line="105" />
         <source>%1 e-mail(s) en attente</source>
         <translation>%1 email(s) waiting</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/outputs_status.py" line="96" />
+        <location filename="../../pos_clients/ui/outputs_status.py" line="107" />
         <source>%1 e-mail(s) refusé(s)</source>
         <translation>%1 email(s) refused</translation>
     </message>

@@ -12,10 +12,14 @@ from pytestqt.qtbot import QtBot
 from pos_clients.data.database import Database
 from pos_clients.mail.outbox import list_outbox
 from pos_clients.mail.settings import load_smtp, smtp_password
+from pos_clients.mail.worker import send_due
 from pos_clients.print_queue import enqueue, list_jobs, print_due
 from pos_clients.printing_settings import load_printer
+from pos_clients.sale_hooks import SaleOptions, run_hooks
+from pos_clients.sale_outputs import install
 from pos_clients.shop_settings import set_setting
 from pos_clients.ui.document_preview import DocumentPreview, open_document_preview
+from pos_clients.ui.outputs_dialog import OutputsDialog
 from pos_clients.ui.outputs_status import OutputsStatus
 from pos_clients.ui.settings.email_page import EmailPage
 from pos_clients.ui.settings.printers_page import PrintersPage
@@ -27,6 +31,7 @@ from tests.helpers.printing_servers import (
     LoopbackSmtp,
     free_port,
     set_up_printer,
+    set_up_smtp,
     use_memory_keyring,
 )
 
@@ -208,3 +213,49 @@ def test_status_bar_says_tickets_wait_for_a_printer_that_does_not_answer(
     qtbot.addWidget(status)
     assert "2 ticket(s) en attente (imprimante de tickets) : ne répond pas" in status.text()
     assert "ne répond pas" in status.toolTip()
+
+
+def test_outputs_dialog_moves_a_waiting_ticket_and_retries_a_refused_email(
+    qtbot: QtBot, sqlite_db: Database, sync_tasks: SyncTaskRunner, printer: LoopbackPrinter
+) -> None:
+    set_up_printer(sqlite_db, "receipt", f"tcp://127.0.0.1:{free_port()}")  # off
+    set_up_printer(sqlite_db, "preparation", printer.url, columns=32)
+    server = LoopbackSmtp(refuse={"zoe@example.org"}).start()
+    try:
+        set_up_smtp(sqlite_db, server.port)
+        install()
+        with sqlite_db.uow() as uow:
+            run_hooks(uow, zoe_invoice(), SaleOptions(print_preparation=False))
+            uow.commit()
+        print_due(sqlite_db)
+        send_due(sqlite_db)
+        dialog = OutputsDialog(sqlite_db, sync_tasks)
+        qtbot.addWidget(dialog)
+        assert dialog.job_table.rowCount() == 1
+        assert "ne répond pas" in dialog.job_table.item(0, 4).text()
+        assert dialog.message_table.item(0, 3).text() == "refusé"
+        assert "550" in dialog.message_table.item(0, 4).text()
+        dialog.job_table.selectRow(0)
+        with qtbot.waitSignal(dialog.changed, timeout=5000):
+            qtbot.mouseClick(dialog.other_printer_button, Qt.MouseButton.LeftButton)
+        assert print_due(sqlite_db).printed == 1
+        assert "Facture F2026-000123" in decode_escpos(printer.wait_received(1)[0]).text
+        with qtbot.waitSignal(dialog.changed, timeout=5000):
+            dialog.retry(dialog.messages[0].id, "zoe.lefevre@example.org")
+        assert dialog.message_table.item(0, 2).text() == "zoe.lefevre@example.org"
+        assert send_due(sqlite_db).sent == 1
+    finally:
+        server.stop()
+    assert [str(m["To"]) for m in server.messages] == ["zoe.lefevre@example.org"]
+    dialog.reload()
+    assert dialog.job_table.rowCount() == 0 and dialog.message_table.rowCount() == 0
+
+
+def test_the_status_is_quiet_when_nothing_waits_and_can_be_clicked(
+    qtbot: QtBot, sqlite_db: Database, sync_tasks: SyncTaskRunner
+) -> None:
+    status = OutputsStatus(sqlite_db, sync_tasks)
+    qtbot.addWidget(status)
+    assert status.text() == ""  # nothing waits: the status bar stays quiet
+    with qtbot.waitSignal(status.clicked, timeout=2000):
+        qtbot.mouseClick(status, Qt.MouseButton.LeftButton)
