@@ -1,6 +1,6 @@
 """Fill the English of resources/translations/printing_en.ts (run after pyside6-lupdate).
 
-    pyside6-lupdate pos_clients/ui/document_preview.py pos_clients/ui/outputs_status.py \
+    pyside6-lupdate pos_clients/ui/document_preview.py pos_clients/ui/outputs_*.py \
         pos_clients/ui/settings/*.py -ts resources/translations/printing_en.ts -no-obsolete
     python resources/translations/printing_fill_en.py resources/translations/printing_en.ts
 """
