@@ -6,6 +6,7 @@ import io
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,17 @@ def test_the_pdf_renders_to_an_a4_page_with_ink(tmp_path: Path) -> None:
     assert abs(height / width - 297 / 210) < 0.01
     dark = sum(1 for value in image.get_flattened_data() if value < 128)
     assert dark > 2000  # text, not a blank page
+
+
+def test_a_long_invoice_runs_over_pages_with_the_table_header_repeated() -> None:
+    invoice = zoe_invoice()
+    lines = tuple(
+        replace(invoice.lines[i % 3], position=i + 1, name=f"Article {i:03d}") for i in range(120)
+    )
+    reader = PdfReader(io.BytesIO(invoice_pdf(replace(invoice, lines=lines))))
+    pages = [re.sub(r"\s+", " ", page.extract_text()) for page in reader.pages]
+    assert len(pages) >= 3
+    assert all("Désignation" in page and "PU HT" in page for page in pages)
+    assert all(f"page {n}" in page for n, page in enumerate(pages, start=1))
+    assert "Total TTC" in pages[-1] and "Total TTC" not in pages[0]
+    assert "Article 000" in pages[0] and "Article 119" in pages[-1]
