@@ -48,6 +48,7 @@ class PrintJob:
     id: int
     created_at: datetime
     invoice_number: str
+    till: str
     document: str
     printer: str
     duplicate: bool
@@ -82,6 +83,7 @@ def _job(row: Row[Any]) -> PrintJob:
         id=row.id,
         created_at=row.created_at,
         invoice_number=row.invoice_number,
+        till=row.till,
         document=row.document,
         printer=row.printer,
         duplicate=bool(row.duplicate),
@@ -113,7 +115,7 @@ def _job_values(
     return {
         "created_at": utcnow(),
         "invoice_number": invoice.number,
-        "till": invoice.till[:40],
+        "till": invoice.till[:60],
         "document": document,
         "printer": printer or document,
         "duplicate": duplicate,
@@ -132,7 +134,8 @@ def queue_sale_prints(uow: UnitOfWork, invoice: IssuedInvoice, options: SaleOpti
         wanted.add("preparation")
     if not wanted:
         return
-    documents = sorted(wanted & configured_printers(uow), reverse=True)  # receipt first
+    configured = configured_printers(uow, invoice.till)
+    documents = sorted(wanted & configured, reverse=True)  # receipt first
     if documents:
         rows = [_job_values(invoice, document, None, False) for document in documents]
         uow.session.execute(jobs.insert(), rows)
@@ -175,7 +178,7 @@ def send_to_other_printer(uow: UnitOfWork, job_id: int) -> PrintJob:
             )
         )
     other = other_role(job.printer)
-    if other not in configured_printers(uow):
+    if other not in configured_printers(uow, job.till):
         raise PosError(no_printer_text(other))
     uow.session.execute(
         update(jobs)
@@ -195,22 +198,27 @@ def cancel_job(uow: UnitOfWork, job_id: int) -> PrintJob:
     return get_job(uow, job_id)
 
 
-def queue_status(uow: UnitOfWork) -> QueueStatus:
+def queue_status(uow: UnitOfWork, till: str | None = None) -> QueueStatus:
+    """Jobs waiting per printer (of `till`, or of every till) and why they wait."""
     waiting: dict[str, int] = {}
     errors: dict[str, str] = {}
-    rows = uow.session.execute(
-        select(jobs.c.printer, jobs.c.last_error)
+    query = (
+        select(jobs.c.printer, jobs.c.till, jobs.c.last_error)
         .where(jobs.c.state == "pending")
         .order_by(jobs.c.id)
     )
-    for printer, last_error in rows:
+    if till is not None:
+        query = query.where(jobs.c.till == till)
+    tills: set[str] = set()
+    for printer, job_till, last_error in uow.session.execute(query):
         waiting[printer] = waiting.get(printer, 0) + 1
+        tills.add(job_till)
         if last_error and printer not in errors:
             errors[printer] = last_error
-    if waiting:
-        configured = configured_printers(uow)
+    for job_till in sorted(tills):
+        configured = configured_printers(uow, job_till)
         for printer in waiting:
-            if printer not in configured:
+            if printer not in configured and printer not in errors:
                 errors[printer] = no_printer_text(printer).fr
     return QueueStatus(waiting, errors)
 
@@ -230,15 +238,18 @@ def job_bytes(uow: UnitOfWork, job: PrintJob, payload: str) -> bytes:
         ticket = preparation_ticket(invoice, duplicate=job.duplicate)
     else:
         ticket = receipt(invoice, footer=receipt_footer(uow), duplicate=job.duplicate)
-    return ticket_bytes(ticket, load_printer(uow, job.printer).paper)
+    return ticket_bytes(ticket, load_printer(uow, job.printer, job.till).paper)
 
 
-def _claim_next(db: Database, printer: str, me: str, now: datetime) -> tuple[PrintJob, str] | None:
-    """Claim the oldest waiting job of `printer`, unless another worker holds it (order kept)."""
+def _claim_next(
+    db: Database, till: str, printer: str, me: str, now: datetime
+) -> tuple[PrintJob, str] | None:
+    """Claim the oldest waiting job of `till`'s `printer`, unless another worker holds it (so
+    the order is kept)."""
     with db.uow() as uow:
         row = uow.session.execute(
             select(jobs)
-            .where(jobs.c.state == "pending", jobs.c.printer == printer)
+            .where(jobs.c.state == "pending", jobs.c.printer == printer, jobs.c.till == till)
             .order_by(jobs.c.id)
             .limit(1)
         ).one_or_none()
@@ -269,19 +280,43 @@ def print_due(
     sender: Sender = send_to_printer,
     me: str | None = None,
     now: datetime | None = None,
+    till: str | None = None,
 ) -> PrintRound:
-    """Print every waiting job whose printer answers, oldest first; stop a printer at its first
-    failure so its jobs keep their order."""
+    """Print every waiting job (of `till`, or of every till) whose printer answers, oldest
+    first, each on its till's printer; stop a printer at its first failure so its jobs keep
+    their order."""
     me = me or worker_name()
     printed = 0
     errors: dict[str, PosError] = {}
+    with db.reader() as uow:
+        tills = (
+            [till]
+            if till is not None
+            else list(
+                uow.session.scalars(select(jobs.c.till).distinct().where(jobs.c.state == "pending"))
+            )
+        )
+    for job_till in tills:
+        printed += _print_till(db, job_till, sender, me, now, errors)
+    return PrintRound(printed, errors)
+
+
+def _print_till(
+    db: Database,
+    till: str,
+    sender: Sender,
+    me: str,
+    now: datetime | None,
+    errors: dict[str, PosError],
+) -> int:
+    printed = 0
     for printer in PRINTER_ROLES:
         with db.reader() as uow:
-            settings = load_printer(uow, printer)
+            settings = load_printer(uow, printer, till)
         if not settings.configured:
             continue
         while True:
-            claimed = _claim_next(db, printer, me, now or utcnow())
+            claimed = _claim_next(db, till, printer, me, now or utcnow())
             if claimed is None:
                 break
             job, payload = claimed
@@ -295,7 +330,7 @@ def print_due(
                 break
             _mark_printed(db, job.id)
             printed += 1
-    return PrintRound(printed, errors)
+    return printed
 
 
 def _mark_printed(db: Database, job_id: int) -> None:
@@ -331,7 +366,8 @@ def _release(db: Database, job_id: int, error: str) -> None:
 
 
 class PrintWorker:
-    """Runs `print_due` on a thread: at once when woken (a new job), else every few seconds,
+    """Runs `print_due` on a thread (for one till's jobs when `till` is given, which a shop whose
+    tills have their own printers needs): at once when woken (a new job), else every few seconds,
     backing off while a printer does not answer. `on_round(PrintRound)` runs on that thread."""
 
     def __init__(
@@ -340,10 +376,12 @@ class PrintWorker:
         *,
         on_round: Callable[[PrintRound], None] | None = None,
         sender: Sender = send_to_printer,
+        till: str | None = None,
         idle_seconds: float = 5.0,
         max_backoff_seconds: float = 60.0,
     ) -> None:
         self._db = db
+        self._till = till
         self._on_round = on_round
         self._sender = sender
         self._idle = idle_seconds
@@ -373,7 +411,7 @@ class PrintWorker:
         while not self._stop.is_set():
             self._wake.clear()
             try:
-                result = print_due(self._db, sender=self._sender)
+                result = print_due(self._db, sender=self._sender, till=self._till)
             except PosError as exc:  # database busy or unreachable: try again later
                 result = PrintRound(0, {"database": exc})
             if self._on_round is not None:

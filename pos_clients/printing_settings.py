@@ -1,7 +1,9 @@
 """The receipt and preparation printers' settings (URL, profile, columns, code page), checked.
 
-Kept in the shared settings table under `printer.receipt.*`, `printer.preparation.*` and
-`receipt.footer`, so every till and the command line (`pos-clients settings`) see the same.
+Kept in the shared settings table: the shop's printers under `printer.receipt.*` and
+`printer.preparation.*`; a till with printers of its own (several tills in one shop) under
+`till.NAME.printer.receipt.*`, which then replace the shop's for that till's tickets. The
+receipt footer is `receipt.footer`. The command line (`pos-clients settings`) sees the same.
 """
 
 from __future__ import annotations
@@ -104,11 +106,21 @@ def codepages_of(profile: str) -> list[str]:
     return [c for c in get_profile(profile).get_code_pages() if c != "Unknown"]
 
 
-def load_printer(uow: UnitOfWork, role: str) -> PrinterSettings:
+def _prefix(role: str, till: str | None) -> str:
+    return f"till.{till}.printer.{role}." if till else f"printer.{role}."
+
+
+def _has_own_printer(uow: UnitOfWork, role: str, till: str | None) -> bool:
+    return bool(till) and get_setting(uow, _prefix(role, till) + "url") is not None
+
+
+def load_printer(uow: UnitOfWork, role: str, till: str | None = None) -> PrinterSettings:
+    """The printer of `role` for `till`: its own when it has one, else the shop's."""
+    prefix = _prefix(role, till if _has_own_printer(uow, role, till) else None)
     default = PrinterSettings()
 
     def stored(name: str, fallback: str) -> str:
-        return get_setting(uow, f"printer.{role}.{name}", fallback) or fallback
+        return get_setting(uow, prefix + name, fallback) or fallback
 
     columns = stored("columns", str(default.columns))
     return PrinterSettings(
@@ -119,7 +131,9 @@ def load_printer(uow: UnitOfWork, role: str) -> PrinterSettings:
     )
 
 
-def _store_printer(uow: UnitOfWork, role: str, settings: PrinterSettings) -> PrinterSettings:
+def _store_printer(
+    uow: UnitOfWork, role: str, settings: PrinterSettings, till: str | None
+) -> PrinterSettings:
     checked = PrinterSettings(
         url=str(check_printer_value("url", settings.url)),
         profile=str(check_printer_value("profile", settings.profile)),
@@ -133,42 +147,55 @@ def _store_printer(uow: UnitOfWork, role: str, settings: PrinterSettings) -> Pri
             f"The profile {checked.profile} does not know the code page {checked.codepage}.",
         )
     for f in fields(PrinterSettings):
-        set_setting(uow, f"printer.{role}.{f.name}", str(getattr(checked, f.name)))
+        set_setting(uow, _prefix(role, till) + f.name, str(getattr(checked, f.name)))
     return checked
 
 
-def save_printer(uow: UnitOfWork, role: str, settings: PrinterSettings) -> PrinterSettings:
-    """Check and store one printer's settings, then commit. Raises ValidationError."""
-    checked = _store_printer(uow, role, settings)
+def save_printer(
+    uow: UnitOfWork, role: str, settings: PrinterSettings, till: str | None = None
+) -> PrinterSettings:
+    """Check and store one printer's settings (the shop's, or one till's own), then commit.
+
+    Raises ValidationError.
+    """
+    checked = _store_printer(uow, role, settings, till)
     uow.commit()
     return checked
 
 
 def save_printing_settings(
-    uow: UnitOfWork, receipt: PrinterSettings, preparation: PrinterSettings, footer: str
+    uow: UnitOfWork,
+    receipt: PrinterSettings,
+    preparation: PrinterSettings,
+    footer: str,
+    till: str | None = None,
 ) -> tuple[PrinterSettings, PrinterSettings]:
-    """Check and store both printers and the receipt footer in one commit (all or nothing).
-
-    Raises ValidationError.
-    """
+    """Check and store both printers (the shop's, or `till`'s own) and the receipt footer in one
+    commit (all or nothing). Raises ValidationError."""
     checked = (
-        _store_printer(uow, "receipt", receipt),
-        _store_printer(uow, "preparation", preparation),
+        _store_printer(uow, "receipt", receipt, till),
+        _store_printer(uow, "preparation", preparation, till),
     )
     set_setting(uow, FOOTER_KEY, footer)
     uow.commit()
     return checked
 
 
-def configured_printers(uow: UnitOfWork) -> set[str]:
-    """The roles that have a printer, in one query (the checkout asks it at every sale)."""
-    keys = [f"printer.{role}.url" for role in PRINTER_ROLES]
-    rows = uow.session.execute(
-        select(setting_table.c.key).where(
-            setting_table.c.key.in_(keys), setting_table.c.value != ""
-        )
+def configured_printers(uow: UnitOfWork, till: str | None = None) -> set[str]:
+    """The roles that have a printer for `till`, in one query (asked at every sale)."""
+    shop_keys = {f"printer.{role}.url": role for role in PRINTER_ROLES}
+    till_keys = {f"till.{till}.printer.{role}.url": role for role in PRINTER_ROLES} if till else {}
+    query = select(setting_table.c.key, setting_table.c.value).where(
+        setting_table.c.key.in_([*shop_keys, *till_keys])
     )
-    return {key.split(".")[1] for (key,) in rows}
+    rows: dict[str, str] = {key: value for key, value in uow.session.execute(query)}
+    configured = set()
+    for role in PRINTER_ROLES:
+        own = next((k for k, r in till_keys.items() if r == role and k in rows), None)
+        url = rows[own] if own else rows.get(f"printer.{role}.url", "")
+        if url:
+            configured.add(role)
+    return configured
 
 
 def receipt_footer(uow: UnitOfWork) -> str:

@@ -2,7 +2,8 @@
 
 Keys: `printer.receipt.url|profile|columns|codepage` (and `printer.preparation.*`),
 `receipt.footer`, `smtp.host|port|security|user|sender_name|sender_address|subject|body`,
-`smtp.password` (kept in the system keyring; `-` reads it from standard input), `shop.*`.
+`smtp.password` (kept in the system keyring; `-` reads it from standard input), `shop.*`,
+and `till.NAME.printer.receipt.*` for a till with printers of its own.
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ import sys
 from dataclasses import fields, replace
 from typing import Any
 
+from sqlalchemy import select
+
 from pos_clients.data.database import Database, UnitOfWork, open_database
+from pos_clients.data.tables import setting_table
 from pos_clients.errors import PosError
 from pos_clients.i18n import Text
 from pos_clients.mail.settings import (
@@ -59,6 +63,7 @@ def known_keys() -> list[str]:
     keys.append(FOOTER_KEY)
     keys += [f"smtp.{f.name}" for f in fields(SmtpSettings)] + ["smtp.password"]
     keys += [f"shop.{f.name}" for f in fields(ShopSettings)]
+    keys.append("till.NOM.printer.receipt.url (…)")
     return keys
 
 
@@ -78,6 +83,13 @@ def current_settings(uow: UnitOfWork) -> dict[str, str]:
     shop = load_shop_settings(uow)
     for f in fields(ShopSettings):
         values[f"shop.{f.name}"] = str(getattr(shop, f.name))
+    own = uow.session.execute(
+        select(setting_table.c.key, setting_table.c.value)
+        .where(setting_table.c.key.startswith("till."))
+        .order_by(setting_table.c.key)
+    )
+    for key, value in own:
+        values[key] = value
     return values
 
 
@@ -94,6 +106,13 @@ def _unknown(key: str) -> PosError:
 def apply_setting(db: Database, key: str, value: str) -> None:
     """Check and store one setting. Raises ValidationError or PosError (unknown key)."""
     section, _, name = key.partition(".")
+    till: str | None = None
+    if section == "till":
+        # till.NAME.printer.ROLE.FIELD: a till's own printers (NAME may contain dots).
+        head, _, printer_key = name.rpartition(".printer.")
+        if not head or not printer_key:
+            raise _unknown(key)
+        till, section, name = head, "printer", printer_key
     if key == "smtp.password":
         with db.reader() as uow:
             smtp = load_smtp(uow)
@@ -105,10 +124,11 @@ def apply_setting(db: Database, key: str, value: str) -> None:
             role, _, field = name.partition(".")
             if role not in PRINTER_ROLES or field not in {f.name for f in fields(PrinterSettings)}:
                 raise _unknown(key)
-            current = load_printer(uow, role)
+            current = load_printer(uow, role, till)
             # A non-number stays text, and the check says what is wrong with it.
             typed: str | int = int(value) if field == "columns" and value.isdigit() else value
-            save_printer(uow, role, replace(current, **{field: typed}))  # type: ignore[arg-type]
+            changed = replace(current, **{field: typed})  # type: ignore[arg-type]
+            save_printer(uow, role, changed, till)
         elif key == FOOTER_KEY:
             set_setting(uow, FOOTER_KEY, value.replace("\\n", "\n"))
             uow.commit()

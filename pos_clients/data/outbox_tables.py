@@ -17,7 +17,7 @@ print_job_table = Table(
     Column("id", Integer, primary_key=True),
     Column("created_at", DateTime, nullable=False),
     Column("invoice_number", String(32), nullable=False),
-    Column("till", String(40), nullable=False, default=""),  # the till of the sale
+    Column("till", String(60), nullable=False, default=""),  # the till of the sale
     Column("document", String(12), nullable=False),  # "receipt" | "preparation"
     Column("printer", String(12), nullable=False),  # "receipt" | "preparation"
     Column("duplicate", Boolean, nullable=False, default=False),

@@ -27,10 +27,12 @@ class OutputWorkers(QObject):
     print_round_done = Signal(object)
     mail_round_done = Signal(object)
 
-    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+    def __init__(
+        self, db: Database, parent: QObject | None = None, *, till: str | None = None
+    ) -> None:
         super().__init__(parent)
         # Emitting from the worker threads is safe: Qt queues the call to the UI thread.
-        self.printer = PrintWorker(db, on_round=self.print_round_done.emit)
+        self.printer = PrintWorker(db, on_round=self.print_round_done.emit, till=till)
         self.mail = MailWorker(db, on_round=self.mail_round_done.emit)
 
     def start(self) -> None:
@@ -62,10 +64,12 @@ class OutputsStatus(QLabel):
         tasks: TaskRunner,
         parent: QWidget | None = None,
         *,
+        till: str | None = None,
         interval_ms: int = 5000,
     ) -> None:
         super().__init__(parent)
         self._db = db
+        self._till = till
         self._tasks = tasks
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
@@ -80,11 +84,11 @@ class OutputsStatus(QLabel):
     @Slot()
     @Slot(object)
     def refresh(self, _round: PrintRound | SendRound | None = None) -> None:
-        db = self._db
+        db, till = self._db, self._till
 
         def read() -> tuple[QueueStatus, dict[str, int]]:
             with db.reader() as uow:
-                return queue_status(uow), outbox_counts(uow)
+                return queue_status(uow, till), outbox_counts(uow)
 
         self._tasks.run(read, self._show, lambda _exc: None)
 

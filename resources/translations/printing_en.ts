@@ -292,32 +292,32 @@
 <context>
     <name>OutputsStatus</name>
     <message>
-        <location filename="../../pos_clients/ui/outputs_status.py" line="95" />
+        <location filename="../../pos_clients/ui/outputs_status.py" line="99" />
         <source>imprimante de tickets</source>
         <translation>receipt printer</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/outputs_status.py" line="96" />
+        <location filename="../../pos_clients/ui/outputs_status.py" line="100" />
         <source>imprimante de préparation</source>
         <translation>preparation printer</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/outputs_status.py" line="99" />
+        <location filename="../../pos_clients/ui/outputs_status.py" line="103" />
         <source>%1 ticket(s) en attente (%2)</source>
         <translation>%1 ticket(s) waiting (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/outputs_status.py" line="102" />
+        <location filename="../../pos_clients/ui/outputs_status.py" line="106" />
         <source> : ne répond pas</source>
         <translation>: not answering</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/outputs_status.py" line="105" />
+        <location filename="../../pos_clients/ui/outputs_status.py" line="109" />
         <source>%1 e-mail(s) en attente</source>
         <translation>%1 email(s) waiting</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/outputs_status.py" line="107" />
+        <location filename="../../pos_clients/ui/outputs_status.py" line="111" />
         <source>%1 e-mail(s) refusé(s)</source>
         <translation>%1 email(s) refused</translation>
     </message>
@@ -358,37 +358,47 @@
 <context>
     <name>PrintersPage</name>
     <message>
-        <location filename="../../pos_clients/ui/settings/printers_page.py" line="91" />
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="101" />
         <source>Imprimante de tickets</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/printers_page.py" line="92" />
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="102" />
         <source>Imprimante de préparation</source>
         <translation>Preparation printer</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/printers_page.py" line="95" />
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="104" />
+        <source>Imprimantes de la caisse « %1 »</source>
+        <translation>Printers of the till “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="106" />
+        <source>Imprimantes de la boutique (toutes les caisses)</source>
+        <translation>Printers of the shop (every till)</translation>
+    </message>
+    <message>
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="110" />
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/printers_page.py" line="98" />
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="113" />
         <source>Pied de ticket</source>
         <translation>Receipt footer</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/printers_page.py" line="149" />
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="167" />
         <source>Réglages des imprimantes enregistrés.</source>
         <translation>Printer settings saved.</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/printers_page.py" line="176" />
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="194" />
         <source>Ticket de test imprimé.</source>
         <translation>Test ticket printed.</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/printers_page.py" line="179" />
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="197" />
         <source>Impression en cours…</source>
         <translation>Printing…</translation>
     </message>

@@ -83,6 +83,8 @@ EN = {
     "Renvoyer la facture": "Send the invoice again",
     "Adresse e-mail :": "Email address:",
     "Le message repart à l'adresse indiquée.": "The message goes again to the address given.",
+    "Imprimantes de la caisse « %1 »": "Printers of the till “%1”",
+    "Imprimantes de la boutique (toutes les caisses)": "Printers of the shop (every till)",
 }
 
 path = sys.argv[1]

@@ -95,12 +95,19 @@ def test_settings_set_and_show(db: Database, capsys: pytest.CaptureFixture[str])
         ("smtp.sender_address", "factures@saint-eloi.example"),
         ("smtp.password", "s3cret"),
         ("shop.siret", "12345678900017"),
+        ("till.Caisse 2.printer.receipt.url", "tcp://192.168.1.51:9100"),
+        ("till.Caisse 2.printer.receipt.columns", "32"),
     ]:
         assert main(["--database", url, "settings", "set", key, value]) == 0, key
     with db.reader() as uow:
         receipt_printer = load_printer(uow, "receipt")
         smtp_settings = load_smtp(uow)
     assert receipt_printer.url == "tcp://192.168.1.50:9100" and receipt_printer.columns == 48
+    with db.reader() as uow:
+        own = load_printer(uow, "receipt", "Caisse 2")
+        other = load_printer(uow, "receipt", "Caisse 3")
+    assert own.url == "tcp://192.168.1.51:9100" and own.columns == 32
+    assert other == receipt_printer  # a till without its own uses the shop's
     assert smtp_settings.security == "tls" and smtp_settings.port == 465
     assert smtp_password(smtp_settings) == "s3cret"
     assert main(["--database", url, "settings", "show", "--json"]) == 0
@@ -109,6 +116,7 @@ def test_settings_set_and_show(db: Database, capsys: pytest.CaptureFixture[str])
     assert shown["receipt.footer"] == "Merci !\nÀ bientôt"
     assert shown["smtp.password"] == "(trousseau / keyring)"  # never the password itself
     assert shown["shop.siret"] == "12345678900017"
+    assert shown["till.Caisse 2.printer.receipt.url"] == "tcp://192.168.1.51:9100"
     assert main(["--database", url, "settings", "show"]) == 0
     assert "s3cret" not in capsys.readouterr().out
 

@@ -14,6 +14,7 @@ from pos_clients.data.outbox_tables import print_job_table
 from pos_clients.errors import PosError
 from pos_clients.hardware.printers import PrinterUnavailableError
 from pos_clients.print_queue import PrintWorker, print_due, queue_status
+from pos_clients.printing_settings import PrinterSettings, save_printer
 from pos_clients.sale_hooks import SaleOptions, run_hooks
 from pos_clients.sale_outputs import install
 from tests.helpers.printing_escpos import decode_escpos
@@ -198,3 +199,34 @@ def test_status_says_when_a_printer_is_not_set(db: Database, printer: LoopbackPr
         status = queue_status(uow)
     assert status.waiting == {"receipt": 1}
     assert "Aucune imprimante de tickets n'est réglée" in status.errors["receipt"]
+
+
+def test_a_till_with_its_own_printer_prints_its_own_tickets_there(
+    db: Database, printer: LoopbackPrinter, kitchen: LoopbackPrinter
+) -> None:
+    set_up_printer(db, "receipt", printer.url)  # the shop's receipt printer
+    with db.uow() as uow:  # "Caisse 2" has its own, and no preparation printer at all
+        save_printer(uow, "receipt", PrinterSettings(url=kitchen.url, columns=32), "Caisse 2")
+    with db.uow() as uow:
+        save_printer(uow, "preparation", PrinterSettings(url=""), "Caisse 2")
+    install()
+    with db.uow() as uow:
+        run_hooks(uow, zoe_invoice("F2026-000080", till="Caisse 1"), SaleOptions())
+        run_hooks(uow, zoe_invoice("F2026-000081", till="Caisse 2"), SaleOptions())
+        uow.commit()
+    with db.reader() as uow:
+        jobs = print_queue.list_jobs(uow)
+    # Caisse 1 has no preparation printer either (the shop has none); Caisse 2 said none.
+    assert sorted((j.till, j.document) for j in jobs) == [
+        ("Caisse 1", "receipt"),
+        ("Caisse 2", "receipt"),
+    ]
+    assert print_due(db, till="Caisse 2").printed == 1
+    [text] = _texts(kitchen, 1)
+    assert "Facture F2026-000081" in text and all(len(line) <= 32 for line in text.splitlines())
+    assert printer.received == []
+    with db.reader() as uow:
+        assert queue_status(uow, "Caisse 1").waiting == {"receipt": 1}
+        assert queue_status(uow, "Caisse 2").waiting == {}
+    assert print_due(db).printed == 1  # a worker for every till: Caisse 1's on the shop's
+    assert "Facture F2026-000080" in _texts(printer, 1)[0]

@@ -259,3 +259,20 @@ def test_the_status_is_quiet_when_nothing_waits_and_can_be_clicked(
     assert status.text() == ""  # nothing waits: the status bar stays quiet
     with qtbot.waitSignal(status.clicked, timeout=2000):
         qtbot.mouseClick(status, Qt.MouseButton.LeftButton)
+
+
+def test_printers_page_of_one_till_keeps_the_shop_printers(
+    qtbot: QtBot, sqlite_db: Database, sync_tasks: SyncTaskRunner
+) -> None:
+    set_up_printer(sqlite_db, "receipt", "tcp://192.168.1.50:9100")
+    page = PrintersPage(sqlite_db, sync_tasks, till="Caisse 2")
+    qtbot.addWidget(page)
+    assert "Caisse 2" in page.scope.text()
+    assert page.receipt_box.url.text() == "tcp://192.168.1.50:9100"  # the shop's, until its own
+    page.receipt_box.url.setText("/dev/usb/lp0")
+    with qtbot.waitSignal(page.saved, timeout=5000):
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    with sqlite_db.reader() as uow:
+        assert load_printer(uow, "receipt", "Caisse 2").url == "/dev/usb/lp0"
+        assert load_printer(uow, "receipt").url == "tcp://192.168.1.50:9100"
+        assert load_printer(uow, "receipt", "Caisse 1").url == "tcp://192.168.1.50:9100"

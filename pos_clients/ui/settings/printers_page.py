@@ -84,12 +84,27 @@ class PrintersPage(QWidget):
     test_printed = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, db: Database, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        till: str | None = None,
+    ) -> None:
+        """`till`: edit that till's own printers (a shop whose tills each have theirs);
+        without it, the shop's printers, used by every till that has none of its own."""
         super().__init__(parent)
         self._db = db
         self._tasks = tasks
+        self._till = till
         self.receipt_box = PrinterBox(self.tr("Imprimante de tickets"))
         self.preparation_box = PrinterBox(self.tr("Imprimante de préparation"))
+        self.scope = QLabel(
+            self.tr("Imprimantes de la caisse « %1 »").replace("%1", till)
+            if till
+            else self.tr("Imprimantes de la boutique (toutes les caisses)")
+        )
         self.footer = QPlainTextEdit()
         self.footer.setMaximumHeight(70)
         self.save_button = QPushButton(self.tr("Enregistrer"))
@@ -101,6 +116,7 @@ class PrintersPage(QWidget):
         row.addStretch()
         row.addWidget(self.save_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.scope)
         layout.addWidget(self.receipt_box)
         layout.addWidget(self.preparation_box)
         layout.addWidget(footer_box)
@@ -117,13 +133,13 @@ class PrintersPage(QWidget):
 
     @Slot()
     def reload(self) -> None:
-        db = self._db
+        db, till = self._db, self._till
 
         def load() -> tuple[PrinterSettings, PrinterSettings, str]:
             with db.reader() as uow:
                 return (
-                    load_printer(uow, "receipt"),
-                    load_printer(uow, "preparation"),
+                    load_printer(uow, "receipt", till),
+                    load_printer(uow, "preparation", till),
                     receipt_footer(uow),
                 )
 
@@ -136,14 +152,16 @@ class PrintersPage(QWidget):
 
     @Slot()
     def save(self) -> None:
-        db = self._db
+        db, till = self._db, self._till
         receipt_settings = self.receipt_box.settings()
         preparation_settings = self.preparation_box.settings()
         footer = self.footer.toPlainText().strip()
 
         def store() -> None:
             with db.uow() as uow:
-                save_printing_settings(uow, receipt_settings, preparation_settings, footer)
+                save_printing_settings(
+                    uow, receipt_settings, preparation_settings, footer, till=till
+                )
 
         def done(_: None) -> None:
             self.message.setText(self.tr("Réglages des imprimantes enregistrés."))

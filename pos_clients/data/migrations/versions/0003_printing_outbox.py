@@ -29,7 +29,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("created_at", sa.DateTime, nullable=False),
         sa.Column("invoice_number", sa.String(32), nullable=False),
-        sa.Column("till", sa.String(40), nullable=False, server_default=""),
+        sa.Column("till", sa.String(60), nullable=False, server_default=""),
         sa.Column("document", sa.String(12), nullable=False),
         sa.Column("printer", sa.String(12), nullable=False),
         sa.Column("duplicate", sa.Boolean, nullable=False, server_default=sa.false()),
