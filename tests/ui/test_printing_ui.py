@@ -13,14 +13,14 @@ from pos_clients.data.database import Database
 from pos_clients.mail.outbox import list_outbox
 from pos_clients.mail.settings import load_smtp, smtp_password
 from pos_clients.mail.worker import send_due
-from pos_clients.print_queue import enqueue, list_jobs, print_due
+from pos_clients.print_queue import PrintRound, enqueue, list_jobs, print_due
 from pos_clients.printing_settings import load_printer
 from pos_clients.sale_hooks import SaleOptions, run_hooks
 from pos_clients.sale_outputs import install
 from pos_clients.shop_settings import set_setting
 from pos_clients.ui.document_preview import DocumentPreview, open_document_preview
 from pos_clients.ui.outputs_dialog import OutputsDialog
-from pos_clients.ui.outputs_status import OutputsStatus
+from pos_clients.ui.outputs_status import OutputsStatus, OutputWorkers
 from pos_clients.ui.settings.email_page import EmailPage
 from pos_clients.ui.settings.printers_page import PrintersPage
 from pos_clients.ui.tasks import SyncTaskRunner
@@ -276,3 +276,24 @@ def test_printers_page_of_one_till_keeps_the_shop_printers(
         assert load_printer(uow, "receipt", "Caisse 2").url == "/dev/usb/lp0"
         assert load_printer(uow, "receipt").url == "tcp://192.168.1.50:9100"
         assert load_printer(uow, "receipt", "Caisse 1").url == "tcp://192.168.1.50:9100"
+
+
+def test_output_workers_print_after_a_sale_and_report_on_the_ui_thread(
+    qtbot: QtBot, sqlite_db: Database, printer: LoopbackPrinter
+) -> None:
+    set_up_printer(sqlite_db, "receipt", printer.url)
+    workers = OutputWorkers(sqlite_db)
+    rounds: list[PrintRound] = []
+    workers.print_round_done.connect(rounds.append)
+    workers.start()
+    try:
+        qtbot.waitUntil(lambda: len(rounds) >= 1, timeout=10000)  # the first pass at start
+        install()
+        with sqlite_db.uow() as uow:
+            run_hooks(uow, zoe_invoice("F2026-000090"), SaleOptions())
+            uow.commit()
+        workers.sale_done()
+        qtbot.waitUntil(lambda: any(r.printed for r in rounds), timeout=10000)
+    finally:
+        workers.stop()
+    assert "Facture F2026-000090" in decode_escpos(printer.wait_received(1)[0]).text
