@@ -4,6 +4,7 @@ the sale hooks add to a checkout transaction (outbox row + print jobs, on SQLite
 from __future__ import annotations
 
 import argparse
+import os
 import tempfile
 import time
 from collections.abc import Callable
@@ -93,7 +94,9 @@ def run(args: argparse.Namespace) -> None:
             _row("same transaction without the hooks (baseline)", "—", _time(bare_checkout, runs))
         )
         db.dispose()
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     body = (
+        f"Load average when it ended: {load} (the machine is shared: tails grow with it).\n\n"
         "`scripts/bench printing` (`--quick`: fewer runs). Times in milliseconds; the invoice\n"
         "is the test invoice (3 lines, 3 VAT rates, a customer with an address and email).\n"
         "The checkout rows time a write unit of work that stores one row and commits (the\n"
