@@ -18,7 +18,8 @@ from pos_clients.i18n import Text
 from pos_clients.invoice_model import IssuedInvoice
 from pos_clients.mail.outbox import resend_invoice
 from pos_clients.mail.worker import send_due
-from pos_clients.print_queue import print_due, reprint
+from pos_clients.print_queue import reprint
+from pos_clients.print_worker import print_due
 from pos_clients.printing_settings import load_printer, receipt_footer
 
 

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 from pos_clients.data.database import Database
 from pos_clients.mail.outbox import outbox_counts
 from pos_clients.mail.worker import MailWorker, SendRound
-from pos_clients.print_queue import PrintRound, PrintWorker, QueueStatus, queue_status
+from pos_clients.print_queue import QueueStatus, queue_status
+from pos_clients.print_worker import PrintRound, PrintWorker
 from pos_clients.ui.tasks import TaskRunner
 
 

@@ -13,7 +13,8 @@ from pos_clients.data.database import Database
 from pos_clients.data.outbox_tables import print_job_table
 from pos_clients.errors import PosError
 from pos_clients.hardware.printers import PrinterUnavailableError
-from pos_clients.print_queue import PrintWorker, print_due, queue_status
+from pos_clients.print_queue import queue_status
+from pos_clients.print_worker import PrintWorker, print_due
 from pos_clients.printing_settings import PrinterSettings, save_printer
 from pos_clients.sale_hooks import SaleOptions, run_hooks
 from pos_clients.sale_outputs import install

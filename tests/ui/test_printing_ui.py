@@ -13,7 +13,8 @@ from pos_clients.data.database import Database
 from pos_clients.mail.outbox import list_outbox
 from pos_clients.mail.settings import load_smtp, smtp_password
 from pos_clients.mail.worker import send_due
-from pos_clients.print_queue import PrintRound, enqueue, list_jobs, print_due
+from pos_clients.print_queue import enqueue, list_jobs
+from pos_clients.print_worker import PrintRound, print_due
 from pos_clients.printing_settings import load_printer
 from pos_clients.sale_hooks import SaleOptions, run_hooks
 from pos_clients.sale_outputs import install
