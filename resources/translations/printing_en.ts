@@ -57,112 +57,112 @@
 <context>
     <name>EmailPage</name>
     <message>
-        <location filename="../../pos_clients/ui/settings/email_page.py" line="58" />
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="67" />
         <source>STARTTLS</source>
         <translation>STARTTLS</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/email_page.py" line="59" />
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="68" />
         <source>TLS</source>
         <translation>TLS</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/email_page.py" line="60" />
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="69" />
         <source>Aucune</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/email_page.py" line="69" />
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="78" />
         <source>adresse qui recevra l'essai</source>
         <translation>address that will receive the test</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/email_page.py" line="70" />
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="79" />
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/email_page.py" line="71" />
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="80" />
         <source>Envoyer un message d'essai</source>
         <translation>Send a test message</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/email_page.py" line="75" />
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="84" />
         <source>Serveur d'envoi (SMTP)</source>
         <translation>Outgoing server (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/email_page.py" line="77" />
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="86" />
         <source>Serveur</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/email_page.py" line="78" />
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="87" />
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/email_page.py" line="79" />
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="88" />
         <source>Sécurité</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/email_page.py" line="80" />
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="89" />
         <source>Utilisateur</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/email_page.py" line="81" />
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="90" />
         <source>Mot de passe</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/email_page.py" line="82" />
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="91" />
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/email_page.py" line="84" />
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="93" />
         <source>Nom de l'expéditeur</source>
         <translation>Sender name</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/email_page.py" line="85" />
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="94" />
         <source>Adresse de l'expéditeur</source>
         <translation>Sender address</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/email_page.py" line="86" />
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="95" />
         <source>Objet</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/email_page.py" line="87" />
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="96" />
         <source>Texte</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/email_page.py" line="90" />
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="99" />
         <source>Zones : {client} {numero} {date} {montant} {boutique}</source>
         <translation>Fields: {client} {numero} {date} {montant} {boutique}</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/email_page.py" line="145" />
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="154" />
         <source>enregistré dans le trousseau</source>
         <translation>saved in the keyring</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/email_page.py" line="168" />
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="177" />
         <source>Réglages d'e-mail enregistrés.</source>
         <translation>Email settings saved.</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/email_page.py" line="187" />
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="196" />
         <source>Message d'essai envoyé à %1.</source>
         <translation>Test message sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/email_page.py" line="190" />
+        <location filename="../../pos_clients/ui/settings/email_page.py" line="199" />
         <source>Envoi en cours…</source>
         <translation>Sending…</translation>
     </message>
@@ -292,32 +292,32 @@
 <context>
     <name>OutputsStatus</name>
     <message>
-        <location filename="../../pos_clients/ui/outputs_status.py" line="99" />
+        <location filename="../../pos_clients/ui/outputs_status.py" line="100" />
         <source>imprimante de tickets</source>
         <translation>receipt printer</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/outputs_status.py" line="100" />
+        <location filename="../../pos_clients/ui/outputs_status.py" line="101" />
         <source>imprimante de préparation</source>
         <translation>preparation printer</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/outputs_status.py" line="103" />
+        <location filename="../../pos_clients/ui/outputs_status.py" line="104" />
         <source>%1 ticket(s) en attente (%2)</source>
         <translation>%1 ticket(s) waiting (%2)</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/outputs_status.py" line="106" />
+        <location filename="../../pos_clients/ui/outputs_status.py" line="107" />
         <source> : ne répond pas</source>
         <translation>: not answering</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/outputs_status.py" line="109" />
+        <location filename="../../pos_clients/ui/outputs_status.py" line="110" />
         <source>%1 e-mail(s) en attente</source>
         <translation>%1 email(s) waiting</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/outputs_status.py" line="111" />
+        <location filename="../../pos_clients/ui/outputs_status.py" line="112" />
         <source>%1 e-mail(s) refusé(s)</source>
         <translation>%1 email(s) refused</translation>
     </message>
@@ -358,47 +358,47 @@
 <context>
     <name>PrintersPage</name>
     <message>
-        <location filename="../../pos_clients/ui/settings/printers_page.py" line="101" />
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="104" />
         <source>Imprimante de tickets</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/printers_page.py" line="102" />
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="105" />
         <source>Imprimante de préparation</source>
         <translation>Preparation printer</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/printers_page.py" line="104" />
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="107" />
         <source>Imprimantes de la caisse « %1 »</source>
         <translation>Printers of the till “%1”</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/printers_page.py" line="106" />
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="109" />
         <source>Imprimantes de la boutique (toutes les caisses)</source>
         <translation>Printers of the shop (every till)</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/printers_page.py" line="110" />
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="113" />
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/printers_page.py" line="113" />
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="116" />
         <source>Pied de ticket</source>
         <translation>Receipt footer</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/printers_page.py" line="167" />
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="170" />
         <source>Réglages des imprimantes enregistrés.</source>
         <translation>Printer settings saved.</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/printers_page.py" line="194" />
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="197" />
         <source>Ticket de test imprimé.</source>
         <translation>Test ticket printed.</translation>
     </message>
     <message>
-        <location filename="../../pos_clients/ui/settings/printers_page.py" line="197" />
+        <location filename="../../pos_clients/ui/settings/printers_page.py" line="200" />
         <source>Impression en cours…</source>
         <translation>Printing…</translation>
     </message>

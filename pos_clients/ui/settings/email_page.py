@@ -46,10 +46,19 @@ class EmailPage(QWidget):
     test_sent = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, db: Database, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        device_tasks: TaskRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self._db = db
         self._tasks = tasks
+        # The test message may wait on the server for a while: not on the database's thread.
+        self._device_tasks = device_tasks or TaskRunner(self)
         self.host = QLineEdit()
         self.host.setPlaceholderText("smtp.example.fr")
         self.port = QSpinBox()
@@ -188,7 +197,7 @@ class EmailPage(QWidget):
             self.test_sent.emit(address)
 
         self.message.setText(self.tr("Envoi en cours…"))
-        self._tasks.run(run, done, self._on_failed)
+        self._device_tasks.run(run, done, self._on_failed)
 
     def _on_failed(self, exc: BaseException) -> None:
         text = exc.message() if isinstance(exc, PosError) else str(exc)

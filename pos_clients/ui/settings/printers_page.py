@@ -91,6 +91,7 @@ class PrintersPage(QWidget):
         parent: QWidget | None = None,
         *,
         till: str | None = None,
+        device_tasks: TaskRunner | None = None,
     ) -> None:
         """`till`: edit that till's own printers (a shop whose tills each have theirs);
         without it, the shop's printers, used by every till that has none of its own."""
@@ -98,6 +99,8 @@ class PrintersPage(QWidget):
         self._db = db
         self._tasks = tasks
         self._till = till
+        # A test print may wait on a printer for seconds: not on the database's thread.
+        self._device_tasks = device_tasks or TaskRunner(self)
         self.receipt_box = PrinterBox(self.tr("Imprimante de tickets"))
         self.preparation_box = PrinterBox(self.tr("Imprimante de préparation"))
         self.scope = QLabel(
@@ -195,7 +198,7 @@ class PrintersPage(QWidget):
             self.test_printed.emit(role)
 
         self.message.setText(self.tr("Impression en cours…"))
-        self._tasks.run(run, done, self._on_failed)
+        self._device_tasks.run(run, done, self._on_failed)
 
     def _on_failed(self, exc: BaseException) -> None:
         text = exc.message() if isinstance(exc, PosError) else str(exc)
