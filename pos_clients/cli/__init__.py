@@ -24,6 +24,8 @@ COMMAND_MODULES = (
     "pos_clients.cli.demo_sales",
     "pos_clients.cli.items",
     "pos_clients.cli.scanner",
+    "pos_clients.cli.outbox",
+    "pos_clients.cli.settings",
 )
 
 

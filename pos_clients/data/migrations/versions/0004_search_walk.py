@@ -6,7 +6,7 @@ instead of sorting every match; this index holds what that test reads, so the wa
 touches the table. PostgreSQL plans its own way over its trigram indexes: nothing to do.
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 Create Date: 2026-11-28
 """
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0004"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 

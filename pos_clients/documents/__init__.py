@@ -1,0 +1,1 @@
+"""Receipts, preparation tickets and invoices built once from an IssuedInvoice, then rendered."""
