@@ -1,7 +1,7 @@
 """Print queue and email outbox.
 
 Revision ID: 0003
-Revises: 0002 (re-pointed to the register's 0002 when both are merged)
+Revises: 0002
 Create Date: 2026-11-28
 """
 
