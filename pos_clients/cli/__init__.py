@@ -12,7 +12,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from pos_clients import __version__
+from pos_clients import __version__, sale_outputs
 from pos_clients.errors import PosError
 
 COMMAND_MODULES = (
@@ -21,7 +21,7 @@ COMMAND_MODULES = (
     "pos_clients.cli.transfer",
     "pos_clients.cli.demo",
     "pos_clients.cli.invoices",
-    "pos_clients.cli.demo_sales",
+    "pos_clients.cli.invoice_outputs",
     "pos_clients.cli.items",
     "pos_clients.cli.scanner",
     "pos_clients.cli.outbox",
@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # What a sale prints and emails, for every command that may check out or resend.
+    sale_outputs.install()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

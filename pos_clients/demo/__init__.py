@@ -16,7 +16,7 @@ from typing import Protocol, cast
 from pos_clients.data.database import Database
 from pos_clients.i18n import Text
 
-DEMO_PARTS: tuple[str, ...] = ("pos_clients.demo.customers",)
+DEMO_PARTS: tuple[str, ...] = ("pos_clients.demo.customers", "pos_clients.demo.sales")
 
 Progress = Callable[[int, int], None]
 

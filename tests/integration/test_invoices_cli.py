@@ -69,8 +69,10 @@ def test_close_day_then_verify_and_tampering(
 def test_demo_sales_makes_a_verifiable_history(
     sqlite_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status, out, _ = _run(sqlite_url, capsys, "demo-sales", "--invoices", "40", "--days", "5")
-    assert status == 0 and "40" in out
+    status, out, _ = _run(
+        sqlite_url, capsys, "demo", "--customers", "30", "--invoices", "40", "--days", "5"
+    )
+    assert status == 0 and "40 ventes passées" in out
     status, out, _ = _run(sqlite_url, capsys, "verify")
     assert status == 0 and "40 facture(s)" in out
 
