@@ -484,8 +484,8 @@ class CustomerForm(QDialog):
 
     def _on_duplicates_open_requested(self, customer_id: int) -> None:
         self._done = True
-        self.open_existing_requested.emit(customer_id)
         super().reject()
+        self.open_existing_requested.emit(customer_id)
 
     def reject(self) -> None:
         """Leaving with unsaved changes asks first."""
