@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QTimer  # noqa: TID251 (Qt test helper)
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: TID251 (Qt test helper)
 
 POLL_MS = 10
 MAX_POLLS = 500

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QEvent, Qt  # noqa: TID251 (Qt test helper)
+from PySide6.QtGui import QKeyEvent  # noqa: TID251 (Qt test helper)
+from PySide6.QtTest import QTest  # noqa: TID251 (Qt test helper)
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: TID251 (Qt test helper)
 
 
 def type_text(widget: QWidget, text: str) -> None:
