@@ -13,29 +13,26 @@ from pos_clients.errors import EnvironmentFault, PosError
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorDisplay", text)
-
-
 def message_for(exc: BaseException) -> str:
     """What to tell the user about `exc`, in the user's language."""
     if isinstance(exc, PosError):
         return exc.message()
     log.error("unexpected error\n%s", "".join(traceback.format_exception(exc)))
-    return _tr(
+    return QCoreApplication.translate(
+        "ErrorDisplay",
         "Une erreur inattendue est survenue ; rien n'a été enregistré. "
-        "Le détail est dans le journal de l'application."
+        "Le détail est dans le journal de l'application.",
     )
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """A dialog with the message of `exc`; a fault of the environment is said to be one."""
     if isinstance(exc, EnvironmentFault):
-        title = _tr("Problème d'environnement")
+        title = QCoreApplication.translate("ErrorDisplay", "Problème d'environnement")
     elif isinstance(exc, PosError):
-        title = _tr("Impossible")
+        title = QCoreApplication.translate("ErrorDisplay", "Impossible")
     else:
-        title = _tr("Erreur")
+        title = QCoreApplication.translate("ErrorDisplay", "Erreur")
     box = QMessageBox(QMessageBox.Icon.Warning, title, message_for(exc), parent=parent)
     box.setObjectName("errorBox")
     box.exec()

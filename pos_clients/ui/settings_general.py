@@ -28,6 +28,4 @@ class GeneralSettingsPage(QWidget):
 
     def _on_language_changed(self, _index: int) -> None:
         save_language(str(self.language.currentData()))
-        self.note.setText(
-            self.tr("La nouvelle langue s'applique au prochain démarrage. / Applies at next start.")
-        )
+        self.note.setText(self.tr("La nouvelle langue s'applique au prochain démarrage."))
