@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
@@ -21,7 +19,7 @@ from tests.ui.test_directory import click_cell, names
 
 
 @pytest.fixture
-def window(qtbot, db: Database, sync_tasks: SyncTaskRunner) -> Iterator[MainWindow]:
+def window(qtbot, db: Database, sync_tasks: SyncTaskRunner) -> MainWindow:
     fill_demo_directory(db)
     main = MainWindow(db, sync_tasks)
     qtbot.addWidget(main)
@@ -30,7 +28,7 @@ def window(qtbot, db: Database, sync_tasks: SyncTaskRunner) -> Iterator[MainWind
     main.tabs.setCurrentIndex(0)
     main.clients_tabs.setCurrentWidget(main.groups)
     qtbot.waitExposed(main)
-    yield main
+    return main
 
 
 def shown(model: GroupsModel) -> list[tuple[str, str, str]]:
