@@ -226,6 +226,10 @@ class ImportDialog(QDialog):
         self.imported.emit(summary)
 
     def _on_failed(self, exc: BaseException) -> None:
+        if self.cancel_flag.is_set():
+            # The service may stop a cancelled import by raising: that is no error.
+            self._on_finished(None)
+            return
         self.progress.setRange(0, 1)
         self.result_label.setText(message_for(exc))
         self.cancel_button.setVisible(False)
