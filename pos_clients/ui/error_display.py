@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from pos_clients.errors import EnvironmentFault, PosError
+from pos_clients.ui.widgets import french_spacing
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,8 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         title = QCoreApplication.translate("ErrorDisplay", "Impossible")
     else:
         title = QCoreApplication.translate("ErrorDisplay", "Erreur")
-    box = QMessageBox(QMessageBox.Icon.Warning, title, message_for(exc), parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, french_spacing(message_for(exc)), parent=parent
+    )
     box.setObjectName("errorBox")
     box.exec()

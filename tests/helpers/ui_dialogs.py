@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QTimer  # noqa: TID251 (Qt test helper)
 from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: TID251 (Qt test helper)
 
+NBSP = "\N{NO-BREAK SPACE}"  # the window keeps French punctuation on its line
 POLL_MS = 10
 MAX_POLLS = 500
 
@@ -38,7 +39,8 @@ def answer_next_box(button_text: str) -> SeenBox:
         polls += 1
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QMessageBox) and widget.isVisible():
-                seen.text, seen.informative = widget.text(), widget.informativeText()
+                seen.text = widget.text().replace(NBSP, " ")
+                seen.informative = widget.informativeText().replace(NBSP, " ")
                 seen.buttons = [b.text() for b in widget.buttons()]
                 for button in widget.buttons():
                     if button.text() == button_text:

@@ -38,7 +38,7 @@ from pos_clients.i18n import current_language
 from pos_clients.ui.directory.duplicates import DuplicatesPanel
 from pos_clients.ui.error_display import show_error
 from pos_clients.ui.tasks import TaskRunner
-from pos_clients.ui.widgets import named
+from pos_clients.ui.widgets import NBSP, french_spacing, named
 
 LINE_FIELDS = (
     "first_name",
@@ -366,7 +366,7 @@ class CustomerForm(QDialog):
 
     def error_text(self, name: str) -> str:
         label = self._errors[name]
-        return label.text() if label.isVisibleTo(self) else ""
+        return label.text().replace(NBSP, " ") if label.isVisibleTo(self) else ""
 
     # --- checking as the user types ------------------------------------------------------
 
@@ -406,7 +406,7 @@ class CustomerForm(QDialog):
         shown.update(self._server_errors)
         for name, label in self._errors.items():
             message = shown.get(name, "")
-            label.setText(message)
+            label.setText(french_spacing(message))
             label.setVisible(bool(message))
         self.validate_button.setEnabled(not blocking and not self._saving)
         return not blocking

@@ -33,7 +33,7 @@ from pos_clients.ui.directory.model import DirectoryModel, list_item
 from pos_clients.ui.error_display import show_error
 from pos_clients.ui.preferences import restore_header, save_header
 from pos_clients.ui.tasks import TaskRunner
-from pos_clients.ui.widgets import named
+from pos_clients.ui.widgets import french_spacing, named
 
 COLUMN_WIDTHS = (230, 220, 130, 180, 130, 140, 34)
 
@@ -261,8 +261,10 @@ class DirectoryPage(QWidget):
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Supprimer le client"),
-            self.tr("Supprimer définitivement « %1 » du répertoire ?").replace(
-                "%1", item.display_name
+            french_spacing(
+                self.tr("Supprimer définitivement « %1 » du répertoire ?").replace(
+                    "%1", item.display_name
+                )
             ),
             parent=self,
         )

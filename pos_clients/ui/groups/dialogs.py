@@ -25,7 +25,7 @@ from pos_clients.i18n import current_language
 from pos_clients.ui import icons
 from pos_clients.ui.error_display import show_error
 from pos_clients.ui.tasks import TaskRunner
-from pos_clients.ui.widgets import named
+from pos_clients.ui.widgets import french_spacing, named
 
 ERROR_STYLE = "color: #c62828;"
 
@@ -142,7 +142,7 @@ class GroupDialog(QDialog):
         if not self._touched:
             messages.pop("name", None)
         for key, label in (("name", self.name_error), ("discount", self.discount_error)):
-            label.setText(messages.get(key, ""))
+            label.setText(french_spacing(messages.get(key, "")))
             label.setVisible(key in messages)
         self.validate_button.setEnabled(ok)
         return ok
@@ -199,7 +199,11 @@ class DeleteGroupDialog(QDialog):
         self.setWindowTitle(self.tr("Supprimer le groupe client"))
         layout = QVBoxLayout(self)
         question = QLabel(
-            self.tr("Supprimer définitivement le groupe client « %1 » ?").replace("%1", group.name)
+            french_spacing(
+                self.tr("Supprimer définitivement le groupe client « %1 » ?").replace(
+                    "%1", group.name
+                )
+            )
         )
         question.setWordWrap(True)
         font = question.font()

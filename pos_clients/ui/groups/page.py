@@ -97,6 +97,7 @@ class GroupsPage(QWidget):
         for column, width in enumerate((320, 170, 90, 34)):
             self.view.setColumnWidth(column, width)
         header.setSectionResizeMode(GroupsModel.DELETE, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(GroupsModel.NAME, QHeaderView.ResizeMode.Stretch)
         restore_header("groups", header)
         header.sectionResized.connect(lambda *_: save_header("groups", header))
         self.view.clicked.connect(self._on_view_clicked)
