@@ -43,6 +43,16 @@ def _settle(app: QApplication, until: Callable[[], bool] | None = None) -> None:
         time.sleep(0.01)
 
 
+def _fit(widget: QWidget, app: QApplication) -> None:
+    """Give a dialog the height its wrapped labels need (offscreen, no window manager does)."""
+    layout = widget.layout()
+    assert layout is not None
+    width = max(widget.width(), widget.minimumWidth())
+    height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else 0
+    widget.resize(width, max(height, layout.totalMinimumSize().height(), widget.height()))
+    _settle(app)
+
+
 def _save(widget: QWidget, out: Path, name: str) -> Path:
     path = out / f"{name}.png"
     widget.grab().save(str(path))
@@ -97,8 +107,7 @@ def take(db: Database, out: Path, app: QApplication) -> list[Path]:
     _type(form.field("account_number"), "")
     panel = form.duplicates
     _settle(app, panel.isVisible)
-    form.adjustSize()
-    _settle(app)
+    _fit(form, app)
     saved.append(_save(form, out, "nouveau-client-personne"))
     form._done = True  # leave without the "discard changes?" question
     form.reject()
@@ -117,8 +126,7 @@ def take(db: Database, out: Path, app: QApplication) -> list[Path]:
     _type(form.field("postcode"), "6900")
     _type(form.field("city"), "Lyon")
     _settle(app)
-    form.adjustSize()
-    _settle(app)
+    _fit(form, app)
     saved.append(_save(form, out, "nouveau-client-societe"))
     form._done = True
     form.reject()

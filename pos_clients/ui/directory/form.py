@@ -439,8 +439,20 @@ class CustomerForm(QDialog):
                 self._server_errors.pop("reference", None)
             self._validate()
             self.duplicates.show_customers(found)
+            self._grow()
 
         self._runner.run(check, done, lambda exc: None)
+
+    def _grow(self) -> None:
+        """Make room for messages and the duplicates panel rather than squeeze the fields."""
+        layout = self.layout()
+        if layout is None:
+            return
+        needed = layout.totalMinimumSize().height()
+        if layout.hasHeightForWidth():
+            needed = max(needed, layout.totalHeightForWidth(self.width()))
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     # --- saving and leaving --------------------------------------------------------------
 
