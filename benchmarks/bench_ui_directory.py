@@ -14,9 +14,9 @@ import random
 import sqlite3
 import time
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QEvent, QObject  # noqa: TID251 (a UI benchmark)
-from PySide6.QtTest import QTest  # noqa: TID251
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer, Signal  # noqa: TID251 (a UI benchmark)
 from PySide6.QtWidgets import QApplication  # noqa: TID251
 from sqlalchemy import text
 
@@ -212,7 +212,13 @@ def rss_mb() -> float:
 
 
 class PaintWatch(QObject):
-    """Notes when the watched viewport has painted rows."""
+    """Notes when the watched viewport has painted.
+
+    Signals:
+        painted_now(): a paint event reached the viewport.
+    """
+
+    painted_now = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -221,15 +227,44 @@ class PaintWatch(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.painted = True
+            QTimer.singleShot(0, self.painted_now.emit)  # once this paint is done
         return False
 
 
-def wait(app: QApplication, until: object, timeout: float = 30.0) -> None:
+def wait(app: QApplication, until: Any, *signals: Any, timeout: float = 60.0) -> None:
+    """Run the event loop (idle between events, as the app does) until `until()` holds.
+
+    It is checked when one of `signals` fires, and every 20 ms. (A busy processEvents() loop
+    would hold the GIL and starve the worker thread.)
+    """
+    if until():
+        return
+    loop = QEventLoop()
     deadline = time.perf_counter() + timeout
-    while not until():  # type: ignore[operator]
-        app.processEvents()
-        if time.perf_counter() > deadline:
-            raise TimeoutError("the window did not answer in time")
+
+    def check(*_args: object) -> None:
+        if until() or time.perf_counter() > deadline:
+            loop.quit()
+
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(check)
+    for signal in signals:
+        signal.connect(check)
+    timer.start()
+    loop.exec()
+    timer.stop()
+    for signal in signals:
+        signal.disconnect(check)
+    if not until():
+        raise TimeoutError("the window did not answer in time")
+
+
+def show_everyone(page: Any) -> None:
+    if page.search.text():
+        page.search.clear()
+    else:
+        page.model.refresh()
 
 
 def _row(label: str, target: str, s: dict[str, float]) -> str:
@@ -258,7 +293,7 @@ def run(args: argparse.Namespace) -> None:
         page.view.viewport().installEventFilter(watch)
         page.resize(1200, 700)
         page.show()
-        wait(app, lambda p=page, w=watch: p.model.rowCount() > 0 and w.painted)
+        wait(app, lambda p=page, w=watch: p.model.rowCount() > 0 and w.painted, watch.painted_now)
         opening.append(time.perf_counter() - started)
         page.close()
         page.deleteLater()
@@ -266,36 +301,51 @@ def run(args: argparse.Namespace) -> None:
 
     # 2. A keystroke in the search field to the new first page in the model.
     page = DirectoryPage(db, runner)
+    watch = PaintWatch()
+    page.view.viewport().installEventFilter(watch)
     page.resize(1200, 700)
     page.show()
-    wait(app, lambda: page.model.rowCount() > 0)
+    wait(app, lambda: page.model.rowCount() > 0, page.model.search_finished)
     keystrokes: list[float] = []
     rounds = 2 if args.quick else 5
     for _ in range(rounds):
         for query in QUERIES:
-            page.search.clear()
-            wait(app, lambda: page.model.query == "" and page.model.rowCount() > 0)
+            cleared: list[int] = []
+            page.model.search_finished.connect(lambda c=cleared: c.append(1))
+            show_everyone(page)
+            wait(app, lambda c=cleared: bool(c), page.model.search_finished)
+            page.model.search_finished.disconnect()
             for length in range(1, len(query) + 1):
-                done = []
+                done: list[int] = []
+                counted: list[int] = []
                 page.model.search_finished.connect(lambda d=done: d.append(1))
+                page.model.count_changed.connect(lambda *_a, c=counted: c.append(1))
                 started = time.perf_counter()
                 page.search.setText(query[:length])
-                wait(app, lambda d=done: bool(d))
+                wait(app, lambda d=done: bool(d), page.model.search_finished)
                 keystrokes.append(time.perf_counter() - started)
+                # A typist's pause: the count comes in and the rows are painted.
+                wait(app, lambda c=counted: bool(c), page.model.count_changed)
+                watch.painted = False
+                page.view.viewport().update()
+                wait(app, lambda: watch.painted, watch.painted_now)
                 page.model.search_finished.disconnect()
+                page.model.count_changed.disconnect()
 
     # 3. Scrolling the whole list down, then back up: memory growth.
-    page.search.clear()
-    wait(app, lambda: page.model.query == "" and page.model.rowCount() > 0)
+    cleared: list[int] = []
+    page.model.search_finished.connect(lambda: cleared.append(1))
+    show_everyone(page)
+    wait(app, lambda: bool(cleared), page.model.search_finished)
+    page.model.search_finished.disconnect()
     before = rss_mb()
     peak = before
     started = time.perf_counter()
     bar = page.view.verticalScrollBar()
     while page.model.canFetchMore():
         page.view.scrollToBottom()
-        QTest.qWait(0)
         page.model.fetchMore()
-        wait(app, lambda: not page.model._fetching_more)
+        wait(app, lambda: not page.model._fetching_more, page.model.rowsInserted)
         if page.model.rowCount() % 20_000 < 50:
             peak = max(peak, rss_mb())
     down = time.perf_counter() - started
@@ -305,7 +355,7 @@ def run(args: argparse.Namespace) -> None:
     for step in range(steps, -1, -1):
         bar.setValue(bar.maximum() * step // steps)
         page.view.viewport().repaint()
-        wait(app, lambda: not page.model._loading_pages)
+        wait(app, lambda: not page.model._loading_pages, page.model.dataChanged)
         peak = max(peak, rss_mb())
     up = time.perf_counter() - started
     after = rss_mb()

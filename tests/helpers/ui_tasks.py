@@ -20,6 +20,8 @@ class HeldTaskRunner(SyncTaskRunner):
         fn: Callable[[], Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Failed | None = None,
+        *,
+        owner: object = None,
     ) -> int:
         self.pending.append((fn, on_done, on_error))
         return len(self.pending) - 1

@@ -87,6 +87,8 @@ def test_pages_are_fetched_as_the_list_scrolls(qtbot, db, sync_tasks) -> None:
         assert widget.model.rowCount() == 260
 
     qtbot.waitUntil(scrolled_to_the_end)
+    ids = [widget.model.id_at(row) for row in range(260)]
+    assert len(set(ids)) == 260
     assert all(name != "…" for name in names(widget.model))
 
 

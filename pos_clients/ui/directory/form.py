@@ -441,7 +441,7 @@ class CustomerForm(QDialog):
             self.duplicates.show_customers(found)
             self._grow()
 
-        self._runner.run(check, done, lambda exc: None)
+        self._runner.run(check, done, lambda exc: None, owner=self)
 
     def _grow(self) -> None:
         """Make room for messages and the duplicates panel rather than squeeze the fields."""
@@ -469,7 +469,7 @@ class CustomerForm(QDialog):
                     return customers.create_customer(uow, draft)
                 return customers.update_customer(uow, customer.id, draft)
 
-        self._runner.run(save, self._on_saved, self._on_save_failed)
+        self._runner.run(save, self._on_saved, self._on_save_failed, owner=self)
 
     def _on_saved(self, customer: Customer) -> None:
         self._saving = False

@@ -187,7 +187,7 @@ class ImportDialog(QDialog):
         def work() -> Any:
             return _service().import_customers(db, path, progress=progress, cancel=cancel)
 
-        self._runner.run(work, self._on_finished, self._on_failed)
+        self._runner.run(work, self._on_finished, self._on_failed, owner=self)
 
     def _on_progress(self, done: int, total: int) -> None:
         if total > 0:
@@ -329,4 +329,4 @@ class DirectoryTransfer(QObject):
             self._status(self.tr("Répertoire exporté dans %1").replace("%1", str(path)))
 
         self._status(self.tr("Export en cours…"))
-        self._runner.run(work, done, lambda e: show_error(self._page, e))
+        self._runner.run(work, done, lambda e: show_error(self._page, e), owner=self._page)

@@ -36,6 +36,16 @@ CACHED_PAGES = 24
 COUNT_CAP = 10_000
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
+_SERVED_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.UserRole,
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +76,8 @@ class DirectoryModel(QAbstractTableModel):
         self._query = ""
         self._group_id: int | None = None
         self._generation = 0
+        # What the rows show now; a newer search may be on its way (the fields above).
+        self._shown: tuple[int, str, int | None] = (0, "", None)
         self._count = 0
         self._count_capped = False
         self._clear()
@@ -131,7 +143,10 @@ class DirectoryModel(QAbstractTableModel):
             return _FirstPage(page.items, page.next_cursor)
 
         self._runner.run(
-            first_page, lambda page: self._on_first_page(generation, page), self._on_failed
+            first_page,
+            lambda page: self._on_first_page(generation, page),
+            self._on_failed,
+            owner=self,
         )
 
     def refresh(self) -> None:
@@ -142,6 +157,7 @@ class DirectoryModel(QAbstractTableModel):
         if page is None or generation != self._generation:
             return
         self.beginResetModel()
+        self._shown = (generation, self._query, self._group_id)
         self._clear()
         self._append_page(None, page.items)
         self._next_cursor = page.next_cursor
@@ -167,7 +183,7 @@ class DirectoryModel(QAbstractTableModel):
             if found is not None and generation == self._generation:
                 self._set_count(min(found, COUNT_CAP), found > COUNT_CAP)
 
-        self._runner.run(counting, done, self._on_failed)
+        self._runner.run(counting, done, self._on_failed, owner=self)
 
     def _set_count(self, found: int, capped: bool) -> None:
         self._count, self._count_capped = found, capped
@@ -187,8 +203,7 @@ class DirectoryModel(QAbstractTableModel):
         if parent.isValid() or self._next_cursor is None or self._fetching_more:
             return
         self._fetching_more = True
-        generation, after = self._generation, self._next_cursor
-        text, group_id = self._query, self._group_id
+        (generation, text, group_id), after = self._shown, self._next_cursor
 
         def next_page() -> _FirstPage:
             with self._db.reader() as uow:
@@ -197,25 +212,25 @@ class DirectoryModel(QAbstractTableModel):
 
         def done(page: _FirstPage) -> None:
             self._fetching_more = False
-            if generation != self._generation:
+            if generation != self._shown[0]:
                 return
+            # The view may ask for the next page while the rows go in: give it the new key.
+            self._next_cursor = page.next_cursor
             if page.items:
                 first = len(self._ids)
                 self.beginInsertRows(QModelIndex(), first, first + len(page.items) - 1)
                 self._append_page(after, page.items)
                 self.endInsertRows()
-            self._next_cursor = page.next_cursor
 
-        self._runner.run(next_page, done, self._on_failed)
+        self._runner.run(next_page, done, self._on_failed, owner=self)
 
     def _load_page(self, page: int) -> None:
         """Fetch again a page that left the cache; its rows repaint when it is in."""
         if page in self._loading_pages or self._page_len[page] == 0:
             return
         self._loading_pages.add(page)
-        generation = self._generation
+        generation, text, group_id = self._shown
         after, length = self._page_after[page], self._page_len[page]
-        text, group_id = self._query, self._group_id
 
         def reload() -> dict[int, CustomerListItem]:
             with self._db.reader() as uow:
@@ -224,7 +239,7 @@ class DirectoryModel(QAbstractTableModel):
 
         def done(items: dict[int, CustomerListItem]) -> None:
             self._loading_pages.discard(page)
-            if generation != self._generation:
+            if generation != self._shown[0]:
                 return
             self._store(page, items)
             first = self._page_starts[page]
@@ -234,7 +249,7 @@ class DirectoryModel(QAbstractTableModel):
                     self.index(first, 0), self.index(last, self.columnCount() - 1)
                 )
 
-        self._runner.run(reload, done, self._on_failed)
+        self._runner.run(reload, done, self._on_failed, owner=self)
 
     # --- reading rows --------------------------------------------------------------------
 
@@ -319,7 +334,10 @@ class DirectoryModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        # Painting asks for a dozen roles per cell: answer the ones not served at once.
+        if role not in _SERVED_ROLES or not index.isValid():
+            return None
+        if not 0 <= index.row() < len(self._ids):
             return None
         column = index.column()
         if role == Qt.ItemDataRole.UserRole:

@@ -204,7 +204,9 @@ class DirectoryPage(QWidget):
             with self._db.reader() as uow:
                 return groups.list_groups(uow), customers.get_customer(uow, customer_id)
 
-        self._runner.run(load, lambda r: self._open_form(*r), lambda e: show_error(self, e))
+        self._runner.run(
+            load, lambda r: self._open_form(*r), lambda e: show_error(self, e), owner=self
+        )
 
     def open_row(self, row: int) -> None:
         customer_id = self.model.id_at(row)
@@ -216,7 +218,7 @@ class DirectoryPage(QWidget):
             with self._db.reader() as uow:
                 return groups.list_groups(uow)
 
-        self._runner.run(load, then, lambda e: show_error(self, e))
+        self._runner.run(load, then, lambda e: show_error(self, e), owner=self)
 
     def _open_form(self, found: list[CustomerGroup], customer: Customer | None) -> None:
         if self.form is not None and self.form.isVisible():
@@ -284,7 +286,9 @@ class DirectoryPage(QWidget):
             with self._db.uow() as uow:
                 return customers.delete_customer(uow, item.id)
 
-        self._runner.run(remove, self._on_customer_deleted, lambda e: show_error(self, e))
+        self._runner.run(
+            remove, self._on_customer_deleted, lambda e: show_error(self, e), owner=self
+        )
 
     def _on_customer_deleted(self, customer: Customer) -> None:
         self.model.remove_customer(customer.id)

@@ -160,7 +160,7 @@ class GroupDialog(QDialog):
                     return groups.create_group(uow, name, discount)
                 return groups.update_group(uow, group.id, name=name, discount_bp=discount)
 
-        self._runner.run(save, self._on_saved, self._on_failed)
+        self._runner.run(save, self._on_saved, self._on_failed, owner=self)
 
     def _on_saved(self, group: CustomerGroup) -> None:
         self.saved.emit(group)
@@ -268,7 +268,7 @@ class DeleteGroupDialog(QDialog):
             with self._db.uow() as uow:
                 return groups.delete_group(uow, group_id, move_members_to=move_to)
 
-        self._runner.run(delete, self._on_deleted, self._on_failed)
+        self._runner.run(delete, self._on_deleted, self._on_failed, owner=self)
 
     def _on_deleted(self, group: CustomerGroup) -> None:
         self.deleted.emit(group)

@@ -135,7 +135,7 @@ class GroupsPage(QWidget):
             with self._db.reader() as uow:
                 return groups.list_groups(uow)
 
-        self._runner.run(load, self._on_loaded, lambda e: show_error(self, e))
+        self._runner.run(load, self._on_loaded, lambda e: show_error(self, e), owner=self)
 
     def _on_loaded(self, found: list[CustomerGroup]) -> None:
         current = self.model.group_at(self._current_row())
