@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pos_clients import __version__
 from pos_clients.errors import PosError
 
-COMMAND_MODULES = ("pos_clients.cli.gui",)
+COMMAND_MODULES = ("pos_clients.cli.gui", "pos_clients.cli.screenshots")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -83,6 +83,7 @@ def take(db: Database, out: Path, app: QApplication) -> list[Path]:
     window = MainWindow(db, SyncTaskRunner())
     window.resize(1280, 720)
     window.show()
+    window.statusBar().clearMessage()  # the throwaway database's path says nothing useful
     window.tabs.setCurrentIndex(0)
     window.clients_tabs.setCurrentWidget(window.directory)
     _settle(app)
@@ -174,7 +175,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m pos_clients.ui.screenshots", description=__doc__
     )
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where the PNGs go")
+    parser.add_argument(
+        "--out", type=Path, help="where the PNGs go (docs/screenshots, or its en/ in English)"
+    )
     parser.add_argument("--database", help="a database URL (default: a new demo database)")
     parser.add_argument("--lang", choices=("fr", "en"), default="fr")
     args = parser.parse_args(argv)
@@ -194,8 +197,9 @@ def main(argv: list[str] | None = None) -> int:
 
             db = open_database(f"sqlite:///{Path(tmp) / 'demo.sqlite3'}")
             fill_demo_directory(db)
+        out = args.out or (DEFAULT_OUT / "en" if args.lang == "en" else DEFAULT_OUT)
         try:
-            take(db, args.out, app)
+            take(db, out, app)
         finally:
             db.dispose()
     return 0
