@@ -1,10 +1,10 @@
 """Import and export of the directory from the window (D9): a file dialog, a progress bar
 that can be cancelled, and at the end the rejected rows, which can be saved.
 
-The work is done by `pos_clients.directory_csv` (`import_customers(db, path, *, dry_run,
-progress, cancel) -> ImportReport`, `export_customers(db, path, ...)`), on its own worker
-thread so that searching the directory stays quick meanwhile. That module is read through
-`importlib` and its report by attribute, so this dialog follows it as it settles.
+The work is done by `pos_clients.directory_csv` (`import_customers(db, path, *, progress,
+cancel) -> ImportReport`, `export_customers(db, path, query, group_id, *, french)`), on its own
+worker thread so that searching the directory stays quick meanwhile. The module is loaded
+through `importlib`, so the window still opens (buttons off) where it is not installed.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import importlib
 import importlib.util
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_clients.data.database import Database
-from pos_clients.i18n import Text, current_language
+from pos_clients.i18n import current_language
 from pos_clients.ui.directory.page import DirectoryPage
 from pos_clients.ui.error_display import message_for, show_error
 from pos_clients.ui.tasks import SyncTaskRunner, TaskRunner
@@ -60,58 +60,43 @@ class CancelFlag(threading.Event):
 
 @dataclass(frozen=True, slots=True)
 class RejectedRow:
-    line: str
+    """One reason a record of the file was refused (a record may have several)."""
+
+    line: int
+    column: str
     message: str
 
 
 @dataclass(frozen=True, slots=True)
 class ImportSummary:
-    """What the dialog shows of an ImportReport."""
+    """What the dialog shows of an `ImportReport`."""
 
-    imported: int | None
+    rows: int
+    imported: int
     rejected: tuple[RejectedRow, ...]
+    created_groups: tuple[str, ...]
     cancelled: bool
 
-
-def _text(value: object) -> str:
-    if isinstance(value, Text):
-        return value.in_(current_language())
-    message = getattr(value, "message", None)
-    if callable(message):
-        return str(message())
-    if message is not None:
-        return _text(message)
-    text = getattr(value, "text", None)
-    if isinstance(text, Text):
-        return text.in_(current_language())
-    return str(value)
+    @property
+    def rejected_lines(self) -> int:
+        return len({r.line for r in self.rejected})
 
 
 def summarize(report: Any) -> ImportSummary:
-    """Read an ImportReport: counts and rejected rows under their likely names."""
-    imported = None
-    for name in ("imported", "created", "added", "imported_count", "ok"):
-        value = getattr(report, name, None)
-        if isinstance(value, int) and not isinstance(value, bool):
-            imported = value
-            break
-    rows: list[RejectedRow] = []
-    for name in ("errors", "rejected", "row_errors", "rejected_rows"):
-        value = getattr(report, name, None)
-        if value and not isinstance(value, int | str):
-            for error in value:
-                line = next(
-                    (
-                        getattr(error, n)
-                        for n in ("line", "row", "line_number", "row_number")
-                        if getattr(error, n, None) is not None
-                    ),
-                    "",
-                )
-                rows.append(RejectedRow(str(line), _text(error)))
-            break
-    cancelled = bool(getattr(report, "cancelled", False))
-    return ImportSummary(imported, tuple(rows), cancelled)
+    """Read the service's ImportReport (`problems` with line, header, column and message)."""
+    if report is None:  # the service stopped a cancelled import by raising
+        return ImportSummary(0, 0, (), (), True)
+    problems = tuple(
+        RejectedRow(int(p.line), str(p.header or p.column or ""), str(p.message()))
+        for p in report.problems
+    )
+    return ImportSummary(
+        rows=int(report.rows),
+        imported=int(report.imported),
+        rejected=problems,
+        created_groups=tuple(report.created_groups),
+        cancelled=bool(report.cancelled),
+    )
 
 
 class TransferProgress(QObject):
@@ -154,8 +139,10 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.result_label = named(QLabel(), "result")
         self.result_label.setWordWrap(True)
-        self.rejected_table = named(QTableWidget(0, 2), "rejectedRows")
-        self.rejected_table.setHorizontalHeaderLabels([self.tr("Ligne"), self.tr("Motif du refus")])
+        self.rejected_table = named(QTableWidget(0, 3), "rejectedRows")
+        self.rejected_table.setHorizontalHeaderLabels(
+            [self.tr("Ligne"), self.tr("Colonne"), self.tr("Motif du refus")]
+        )
         self.rejected_table.horizontalHeader().setStretchLastSection(True)
         self.rejected_table.verticalHeader().setVisible(False)
         self.rejected_table.setVisible(False)
@@ -202,22 +189,28 @@ class ImportDialog(QDialog):
 
     def _on_finished(self, report: Any) -> None:
         summary = summarize(report)
-        if self.cancel_flag.is_set():
-            summary = ImportSummary(summary.imported, summary.rejected, True)
+        if self.cancel_flag.is_set() and not summary.cancelled:
+            summary = replace(summary, cancelled=True)
         self.summary = summary
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         parts = []
         if summary.cancelled:
-            parts.append(self.tr("Import annulé."))
-        if summary.imported is not None:
+            parts.append(self.tr("Import annulé : rien n'a été enregistré."))
+        else:
             parts.append(self.tr("Clients importés : %1.").replace("%1", str(summary.imported)))
-        parts.append(self.tr("Lignes refusées : %1.").replace("%1", str(len(summary.rejected))))
+        parts.append(self.tr("Lignes refusées : %1.").replace("%1", str(summary.rejected_lines)))
+        if summary.created_groups and not summary.cancelled:
+            parts.append(
+                self.tr("Groupes créés : %1.").replace("%1", ", ".join(summary.created_groups))
+            )
         self.result_label.setText(" ".join(parts))
         self.rejected_table.setRowCount(len(summary.rejected))
         for row, rejected in enumerate(summary.rejected):
-            self.rejected_table.setItem(row, 0, QTableWidgetItem(rejected.line))
-            self.rejected_table.setItem(row, 1, QTableWidgetItem(rejected.message))
+            self.rejected_table.setItem(row, 0, QTableWidgetItem(str(rejected.line)))
+            self.rejected_table.setItem(row, 1, QTableWidgetItem(rejected.column))
+            self.rejected_table.setItem(row, 2, QTableWidgetItem(rejected.message))
+        self.rejected_table.resizeColumnToContents(0)
         self.rejected_table.setVisible(bool(summary.rejected))
         self.save_button.setVisible(bool(summary.rejected))
         self.cancel_button.setVisible(False)
@@ -251,9 +244,9 @@ class ImportDialog(QDialog):
         assert self.summary is not None
         with target.open("w", encoding="utf-8-sig", newline="") as out:
             writer = csv.writer(out, delimiter=";")
-            writer.writerow([self.tr("Ligne"), self.tr("Motif du refus")])
+            writer.writerow([self.tr("Ligne"), self.tr("Colonne"), self.tr("Motif du refus")])
             for rejected in self.summary.rejected:
-                writer.writerow([rejected.line, rejected.message])
+                writer.writerow([rejected.line, rejected.column, rejected.message])
 
 
 class DirectoryTransfer(QObject):
@@ -305,7 +298,7 @@ class DirectoryTransfer(QObject):
         self._page.model.refresh()
         self._status(
             self.tr("Import terminé : %1 lignes refusées.").replace(
-                "%1", str(len(summary.rejected))
+                "%1", str(summary.rejected_lines)
             )
         )
 
@@ -320,10 +313,14 @@ class DirectoryTransfer(QObject):
             self.export_file(Path(path))
 
     def export_file(self, path: Path) -> None:
-        db = self._db
+        db, model = self._db, self._page.model
+        query, group_id = model.query.strip() or None, model.group_id
+        french = current_language() == "fr"
 
         def work() -> Any:
-            return _service().export_customers(db, path)
+            # What the list shows (the search, the group); French headers for a French
+            # spreadsheet.
+            return _service().export_customers(db, path, query, group_id, french=french)
 
         def done(_result: Any) -> None:
             self._status(self.tr("Répertoire exporté dans %1").replace("%1", str(path)))
