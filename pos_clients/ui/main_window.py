@@ -1,11 +1,18 @@
 """The main window: Clients (Répertoire, Groupes client), Caisse, Historique, Réglages.
 
-Seams for the other areas: `set_register_pane(widget)` and `set_history_pane(widget)` replace
-the placeholders, `add_settings_page(widget, title)` adds a page to Réglages, and
-`status_message(text)` writes in the status bar.
+The register pane (`pos_clients.ui.register.RegisterPane`) and the invoice history
+(`pos_clients.ui.history.HistoryView`) go in Caisse and Historique when those packages are
+installed; the register's "new customer" button opens this window's customer form. Seams for
+the other areas: `set_register_pane(widget)` and `set_history_pane(widget)` replace those tabs,
+`add_settings_page(widget, title)` adds a page to Réglages, and `status_message(text)` writes
+in the status bar.
 """
 
 from __future__ import annotations
+
+import importlib
+import importlib.util
+from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent
@@ -29,6 +36,15 @@ def _placeholder(text: str) -> QWidget:
     return label
 
 
+def _optional_pane(module: str, name: str, *args: Any, **kwargs: Any) -> QWidget | None:
+    """Another area's pane, when its package is installed (built without it otherwise)."""
+    if importlib.util.find_spec(module) is None:
+        return None
+    pane = getattr(importlib.import_module(module), name)(*args, **kwargs)
+    assert isinstance(pane, QWidget)
+    return pane
+
+
 class MainWindow(QMainWindow):
     """The app's one window; takes the opened database and the task runner."""
 
@@ -38,6 +54,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.db = db
         self.runner = runner or TaskRunner(self)
+        self.tasks = self.runner  # the name the register and history panes use
         self.setWindowTitle(self.tr("POS Clients"))
         self.resize(1200, 760)
         self.tabs = named(QTabWidget(), "mainTabs")
@@ -48,8 +65,21 @@ class MainWindow(QMainWindow):
         self.clients_tabs.addTab(self.directory, self.tr("Répertoire"))
         self.clients_tabs.addTab(self.groups, self.tr("Groupes client"))
         self.tabs.addTab(self.clients_tabs, self.tr("Clients"))
-        self.tabs.addTab(_placeholder(self.tr("Caisse : à venir")), self.tr("Caisse"))
-        self.tabs.addTab(_placeholder(self.tr("Historique : à venir")), self.tr("Historique"))
+        self.register_pane = _optional_pane(
+            "pos_clients.ui.register",
+            "RegisterPane",
+            db,
+            self.runner,
+            customer_form_factory=self.directory.new_customer_for,
+        )
+        self.history_view = _optional_pane("pos_clients.ui.history", "HistoryView", db, self.runner)
+        self.tabs.addTab(
+            self.register_pane or _placeholder(self.tr("Caisse : à venir")), self.tr("Caisse")
+        )
+        self.tabs.addTab(
+            self.history_view or _placeholder(self.tr("Historique : à venir")),
+            self.tr("Historique"),
+        )
         self.settings_tabs = named(QTabWidget(), "settingsTabs")
         self.settings_tabs.setTabPosition(QTabWidget.TabPosition.West)
         self.add_settings_page(GeneralSettingsPage(), self.tr("Général"))
@@ -65,11 +95,13 @@ class MainWindow(QMainWindow):
     # --- seams for the other areas -------------------------------------------------------
 
     def set_register_pane(self, pane: QWidget) -> None:
-        """Put the register pane (Caisse) in place of its placeholder."""
+        """Put a register pane (Caisse) in place of the current one."""
+        self.register_pane = pane
         self._replace_tab(1, pane, self.tr("Caisse"))
 
     def set_history_pane(self, pane: QWidget) -> None:
-        """Put the invoice history (Historique) in place of its placeholder."""
+        """Put an invoice history (Historique) in place of the current one."""
+        self.history_view = pane
         self._replace_tab(2, pane, self.tr("Historique"))
 
     def add_settings_page(self, widget: QWidget, title: str) -> None:

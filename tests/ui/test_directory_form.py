@@ -275,3 +275,19 @@ def test_leaving_an_untouched_form_does_not_ask(qtbot, page: DirectoryPage) -> N
     form = open_new_form(qtbot, page)
     qtbot.keyClick(form, Qt.Key.Key_Escape)
     assert not form.isVisible()
+
+
+def test_another_pane_can_create_a_customer_with_the_form(
+    qtbot, page: DirectoryPage, db: Database
+) -> None:
+    created: list[int] = []
+    page.new_customer_for(page, created.append)
+    form = next(w for w in page.findChildren(CustomerForm) if w.isVisible())
+    type_into(qtbot, form, "last_name", "Caisse")
+    type_into(qtbot, form, "first_name", "Client")
+    with qtbot.waitSignal(form.saved):
+        qtbot.mouseClick(form.validate_button, Qt.MouseButton.LeftButton)
+    assert len(created) == 1
+    with db.reader() as uow:
+        assert customers.get_customer(uow, created[0]).display_name == "Caisse Client"
+    assert "Caisse Client" in names(page.model)

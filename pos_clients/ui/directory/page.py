@@ -199,6 +199,19 @@ class DirectoryPage(QWidget):
         """Nouveau: open the empty form (the groups are read first, off the UI thread)."""
         self._with_groups(lambda found: self._open_form(found, None))
 
+    def new_customer_for(self, parent: QWidget, on_created: Callable[[int], None]) -> None:
+        """The customer form for another pane (the register's "new customer"): the new
+        customer's id goes to `on_created`, and the directory shows the new customer too."""
+
+        def opened(found: list[CustomerGroup]) -> None:
+            form = CustomerForm(self._db, self._runner, found, None, parent)
+            form.saved.connect(self._on_form_saved)
+            form.saved.connect(lambda customer: on_created(customer.id))
+            form.finished.connect(lambda _r: form.deleteLater())
+            form.open()
+
+        self._with_groups(opened)
+
     def open_customer(self, customer_id: int) -> None:
         def load() -> tuple[list[CustomerGroup], Customer]:
             with self._db.reader() as uow:
