@@ -3,7 +3,7 @@
 It fills a throwaway database with a small shop's directory (or uses `--database`), opens the
 window offscreen, and saves: the directory, a search, the new-customer form for each kind
 with a validation error showing, a possible duplicate, the delete-customer confirmation, the
-groups tab and the delete-group dialog.
+groups tab, the delete-group dialog, and (with the CSV service) an import's report.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 from pos_clients.data.database import Database, open_database
 from pos_clients.i18n import Language
 from pos_clients.ui import translations
+from pos_clients.ui.directory.import_dialog import service_available
 from pos_clients.ui.tasks import SyncTaskRunner
 
 DEFAULT_OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -162,8 +164,31 @@ def take(db: Database, out: Path, app: QApplication) -> list[Path]:
     _settle(app)
     saved.append(_save(dialog, out, "nouveau-groupe"))
     dialog.reject()
+    if service_available():
+        saved.append(_import_report(window, out, app))
     window.close()
     return saved
+
+
+SAMPLE_IMPORT = """Nom;Prénom;E-mail;Téléphone;Code postal;Ville;Groupe
+Roussel;Anaïs;anais.roussel@example.fr;06 11 22 33 44;35000;Rennes;VIP
+Garnier;Paul;paul.garnier@exemple;;44000;Nantes;
+Blanc;Léa;lea.blanc@example.fr;;7500;Paris;
+Fontaine;Hugo;hugo.fontaine@example.fr;06 12;69002;Lyon;Fidèles
+"""
+
+
+def _import_report(window: Any, out: Path, app: QApplication) -> Path:
+    """The report of an import with three bad rows (needs the CSV service)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "clients-salon.csv"
+        source.write_text(SAMPLE_IMPORT, encoding="utf-8")
+        dialog = window.transfer.import_file(source)
+        _settle(app)
+        _fit(dialog, app)
+        path = _save(dialog, out, "import-rapport")
+        dialog.accept()
+    return path
 
 
 def translations_text(french: str) -> str:

@@ -561,6 +561,10 @@
         <translation>Reason rejected</translation>
     </message>
     <message>
+        <source>Colonne</source>
+        <translation>Column</translation>
+    </message>
+    <message>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -581,8 +585,8 @@
         <translation>Stopping the import…</translation>
     </message>
     <message>
-        <source>Import annulé.</source>
-        <translation>Import cancelled.</translation>
+        <source>Import annulé : rien n'a été enregistré.</source>
+        <translation>Import cancelled: nothing was saved.</translation>
     </message>
     <message>
         <source>Clients importés : %1.</source>
@@ -591,6 +595,10 @@
     <message>
         <source>Lignes refusées : %1.</source>
         <translation>Rows rejected: %1.</translation>
+    </message>
+    <message>
+        <source>Groupes créés : %1.</source>
+        <translation>Groups created: %1.</translation>
     </message>
     <message>
         <source>Enregistrer le rapport</source>

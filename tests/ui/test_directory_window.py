@@ -181,3 +181,36 @@ def test_a_locked_database_says_so_and_keeps_what_was_typed(
         qtbot.mouseClick(form.validate_button, Qt.MouseButton.LeftButton)
     with sqlite_db.reader() as uow:
         assert customers.count_customers(uow) == 1
+
+
+def _sources(ts: Path) -> dict[str, str]:
+    import xml.etree.ElementTree as ET
+
+    return {
+        f"{context.findtext('name')}|{message.findtext('source')}": (
+            "" if message.find("translation").get("type") else message.findtext("translation")
+        )
+        for context in ET.parse(ts).getroot().iter("context")
+        for message in context.iter("message")
+    }
+
+
+def test_every_french_string_of_the_window_has_its_english(tmp_path: Path) -> None:
+    """The committed .ts holds every tr() of the directory window, each translated."""
+    import subprocess
+    import sys
+
+    committed = translations.TRANSLATIONS_DIR / "directory_en.ts"
+    fresh = tmp_path / "fresh_en.ts"
+    ui = Path(translations.__file__).parent
+    owned = sorted(
+        [str(p) for area in ("directory", "groups") for p in (ui / area).glob("*.py")]
+        + [str(ui / f) for f in ("main_window.py", "error_display.py", "settings_general.py")]
+    )
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    subprocess.run(
+        [str(lupdate), *owned, "-ts", str(fresh), "-locations", "none", "-silent"], check=True
+    )
+    wanted, have = _sources(fresh), _sources(committed)
+    assert set(wanted) <= set(have), sorted(set(wanted) - set(have))
+    assert [key for key in wanted if not have[key]] == []

@@ -21,6 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -145,6 +146,8 @@ class ImportDialog(QDialog):
         )
         self.rejected_table.horizontalHeader().setStretchLastSection(True)
         self.rejected_table.verticalHeader().setVisible(False)
+        self.rejected_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rejected_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.rejected_table.setVisible(False)
         self.cancel_button = named(QPushButton(self.tr("Annuler")), "cancelImport")
         self.save_button = named(QPushButton(self.tr("Enregistrer le rapport…")), "saveReport")
