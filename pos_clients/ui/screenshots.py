@@ -33,7 +33,6 @@ def _type(widget: QWidget | None, text: str) -> None:
     """Put text in a line edit as if typed (the form checks it as it would a keystroke)."""
     assert isinstance(widget, QLineEdit)
     widget.setText(text)
-    widget.textEdited.emit(text)
 
 
 def _settle(app: QApplication, until: Callable[[], bool] | None = None) -> None:

@@ -291,3 +291,14 @@ def test_another_pane_can_create_a_customer_with_the_form(
     with db.reader() as uow:
         assert customers.get_customer(uow, created[0]).display_name == "Caisse Client"
     assert "Caisse Client" in names(page.model)
+
+
+def test_a_card_scanned_into_the_reference_field_is_checked(qtbot, page: DirectoryPage) -> None:
+    form = open_new_form(qtbot, page)
+    reference = form.field("reference")
+    assert reference.property("acceptsScannedCode") is True
+    type_into(qtbot, form, "last_name", "Durand")
+    reference.setText("4006381333931")  # what the scanner's dispatcher does
+    qtbot.waitUntil(lambda: form.error_text("reference") != "")
+    assert "appartient déjà à Lefèvre Hélène" in form.error_text("reference")
+    assert not form.validate_button.isEnabled()

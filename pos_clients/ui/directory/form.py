@@ -164,6 +164,8 @@ class CustomerForm(QDialog):
         self._lines["birthday"].setPlaceholderText(self.tr("JJ/MM/AAAA"))
         self._lines["email"].setPlaceholderText("nom@exemple.fr")
         self._lines["postcode"].setMaximumWidth(110)
+        # The scanner's dispatcher fills the focused field that says it takes codes (D3).
+        self._lines["reference"].setProperty("acceptsScannedCode", True)
 
         identity = QFormLayout()
         identity.addRow(kind_row)
@@ -302,7 +304,8 @@ class CustomerForm(QDialog):
 
     def _connect(self) -> None:
         for name, line in self._lines.items():
-            line.textEdited.connect(self._on_edited(name))
+            # textChanged, not textEdited: a code the scanner puts in is checked too.
+            line.textChanged.connect(self._on_edited(name))
         self.civility.currentIndexChanged.connect(self._on_edited("civility"))
         self.legal_form.currentTextChanged.connect(self._on_edited("legal_form"))
         self.group.currentIndexChanged.connect(self._on_edited("group_id"))

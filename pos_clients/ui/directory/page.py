@@ -75,6 +75,8 @@ class DirectoryPage(QWidget):
         )
         self.search.setToolTip(self.tr("Rechercher dans le répertoire (Ctrl+F ; Échap efface)"))
         self.search.setClearButtonEnabled(True)
+        # A loyalty card scanned here finds its holder (the scanner fills this field).
+        self.search.setProperty("acceptsScannedCode", True)
         self.search.textChanged.connect(self._on_search_text_changed)
         self.search.installEventFilter(self)
         self.count_label = named(QLabel(), "count")
