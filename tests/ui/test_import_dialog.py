@@ -20,7 +20,7 @@ from pos_clients.ui.tasks import SyncTaskRunner
 from tests.helpers.ui_data import fill_demo_directory
 from tests.helpers.ui_tasks import HeldTaskRunner
 
-directory_csv = pytest.importorskip("pos_clients.directory_csv")
+directory_csv = pytest.importorskip("pos_clients.directory_csv", exc_type=ImportError)
 
 
 def exported_file(tmp_path: Path) -> Path:

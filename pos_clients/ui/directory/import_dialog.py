@@ -45,7 +45,14 @@ SERVICE = "pos_clients.directory_csv"
 
 
 def service_available() -> bool:
-    return importlib.util.find_spec(SERVICE) is not None
+    """Whether the CSV service can be loaded (it is another area's package)."""
+    if importlib.util.find_spec(SERVICE) is None:
+        return False
+    try:
+        _service()
+    except ImportError:
+        return False
+    return True
 
 
 def _service() -> ModuleType:
