@@ -14,7 +14,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 T = TypeVar("T")
 Done = Callable[[Any], None]
@@ -40,7 +40,9 @@ class TaskRunner(QObject):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pos-db")
         self._callbacks: dict[int, tuple[Done | None, Failed | None, QObject | None]] = {}
         self._ids = itertools.count()
-        self._finished.connect(self._on_task_finished)
+        # Queued even when the task ended before run() returned: a callback never runs inside
+        # run() itself, so callers may rely on their state being set up after run().
+        self._finished.connect(self._on_task_finished, Qt.ConnectionType.QueuedConnection)
 
     def run(
         self,
