@@ -13,7 +13,6 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 
-import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 T = TypeVar("T")
@@ -23,7 +22,9 @@ Failed = Callable[[BaseException], None]
 
 def alive(obj: QObject) -> bool:
     """Whether the C++ side of `obj` still exists (not deleted by Qt)."""
-    return bool(shiboken6.isValid(obj))
+    from shiboken6 import isValid
+
+    return bool(isValid(obj))
 
 
 class TaskRunner(QObject):
