@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "pos_clients.cli.scanner",
     "pos_clients.cli.outbox",
     "pos_clients.cli.settings",
+    "pos_clients.cli.screenshots",
 )
 
 

@@ -1,4 +1,4 @@
-"""Starting the app: the Qt application, the database, the main window."""
+"""Starting the app: the Qt application, its language, the database, the main window."""
 
 from __future__ import annotations
 
@@ -8,21 +8,36 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pos_clients.data.database import open_database
 from pos_clients.errors import PosError
+from pos_clients.ui import translations
+from pos_clients.ui.preferences import saved_language
 
 
-def run_app(database_url: str | None = None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
+def make_application() -> QApplication:
+    """The QApplication, named, with the user's language installed."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("pos-clients")
     app.setOrganizationName("pos-clients")
     app.setApplicationDisplayName("POS Clients")
+    translations.install(translations.choose_language(saved_language()), app)
+    return app
+
+
+def run_app(database_url: str | None = None) -> int:
+    app = make_application()
     try:
         db = open_database(database_url)
     except PosError as exc:
         QMessageBox.critical(None, "POS Clients", exc.message())
         return 2
     from pos_clients.ui.main_window import MainWindow
+    from pos_clients.ui.tasks import TaskRunner
 
-    window = MainWindow(db)
+    runner = TaskRunner()
+    window = MainWindow(db, runner)
     window.show()
-    return int(app.exec())
+    try:
+        return int(app.exec())
+    finally:
+        runner.shutdown()
+        db.dispose()

@@ -1,7 +1,8 @@
 """Running database and device work off the UI thread, with results back on it.
 
-`TaskRunner.run(fn, on_done, on_error)` runs `fn()` on one worker thread (so database work is
-serialised, as SQLite wants) and calls `on_done(result)` or `on_error(exc)` on the UI thread.
+`TaskRunner.run(fn, on_done, on_error, owner=widget)` runs `fn()` on one worker thread (so
+database work is serialised, as SQLite wants) and calls `on_done(result)` or `on_error(exc)` on
+the UI thread, unless `owner` was deleted meanwhile (a dialog closed before its query ended).
 Tests use `SyncTaskRunner`, which runs everything at once on the calling thread.
 """
 
@@ -19,6 +20,13 @@ Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 
 
+def alive(obj: QObject) -> bool:
+    """Whether the C++ side of `obj` still exists (not deleted by Qt)."""
+    from shiboken6 import isValid
+
+    return bool(isValid(obj))
+
+
 class TaskRunner(QObject):
     """Runs callables on one background thread; callbacks come back on the UI thread.
 
@@ -31,7 +39,7 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pos-db")
-        self._callbacks: dict[int, tuple[Done | None, Failed | None]] = {}
+        self._callbacks: dict[int, tuple[Done | None, Failed | None, QObject | None]] = {}
         self._ids = itertools.count()
         # Queued even when the task ended before run() returned: a callback never runs inside
         # run() itself, so callers may rely on their state being set up after run().
@@ -42,9 +50,11 @@ class TaskRunner(QObject):
         fn: Callable[[], T],
         on_done: Callable[[T], None] | None = None,
         on_error: Failed | None = None,
+        *,
+        owner: QObject | None = None,
     ) -> int:
         task_id = next(self._ids)
-        self._callbacks[task_id] = (on_done, on_error)
+        self._callbacks[task_id] = (on_done, on_error, owner)
         future = self._pool.submit(fn)
 
         def _report(f: Future[T]) -> None:
@@ -56,7 +66,9 @@ class TaskRunner(QObject):
 
     @Slot(int, object, object)
     def _on_task_finished(self, task_id: int, result: object, exc: object) -> None:
-        on_done, on_error = self._callbacks.pop(task_id, (None, None))
+        on_done, on_error, owner = self._callbacks.pop(task_id, (None, None, None))
+        if owner is not None and not alive(owner):
+            return
         if isinstance(exc, BaseException):
             if on_error is not None:
                 on_error(exc)
@@ -77,6 +89,8 @@ class SyncTaskRunner(TaskRunner):
         fn: Callable[[], T],
         on_done: Callable[[T], None] | None = None,
         on_error: Failed | None = None,
+        *,
+        owner: QObject | None = None,
     ) -> int:
         try:
             result = fn()

@@ -1,0 +1,1 @@
+"""The Répertoire tab: the directory list, the customer form, import and export."""
