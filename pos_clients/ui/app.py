@@ -30,9 +30,11 @@ def run_app(database_url: str | None = None) -> int:
     except PosError as exc:
         QMessageBox.critical(None, "POS Clients", exc.message())
         return 2
+    from pos_clients import sale_outputs
     from pos_clients.ui.main_window import MainWindow
     from pos_clients.ui.tasks import TaskRunner
 
+    sale_outputs.install()
     runner = TaskRunner()
     window = MainWindow(db, runner)
     window.show()

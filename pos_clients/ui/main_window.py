@@ -1,28 +1,31 @@
 """The main window: Clients (Répertoire, Groupes client), Caisse, Historique, Réglages.
 
-The register pane (`pos_clients.ui.register.RegisterPane`) and the invoice history
-(`pos_clients.ui.history.HistoryView`) go in Caisse and Historique when those packages are
-installed; the register's "new customer" button opens this window's customer form. Seams for
-the other areas: `set_register_pane(widget)` and `set_history_pane(widget)` replace those tabs,
-`add_settings_page(widget, title)` adds a page to Réglages, and `status_message(text)` writes
-in the status bar.
+It puts the areas together: the register's "new customer" button opens the directory's
+customer form; the scanners send their codes to the register (or the focused Référence
+field); a paid sale wakes the print and mail workers; the status bar tells what waits for a
+printer or the mail server. `add_settings_page(widget, title)` adds a page to Réglages and
+`status_message(text)` writes in the status bar.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-from typing import Any
-
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QFrame, QMainWindow, QScrollArea, QTabWidget, QWidget
 
+from pos_clients.checkout import this_till
 from pos_clients.data.database import Database
 from pos_clients.ui.directory.import_dialog import DirectoryTransfer
 from pos_clients.ui.directory.page import DirectoryPage
 from pos_clients.ui.groups.page import GroupsPage
+from pos_clients.ui.history import HistoryView
+from pos_clients.ui.outputs_dialog import OutputsDialog
+from pos_clients.ui.outputs_status import OutputsStatus, OutputWorkers
 from pos_clients.ui.preferences import ui_settings
+from pos_clients.ui.register import RegisterPane
+from pos_clients.ui.scanner_setup import install_scanners
+from pos_clients.ui.settings.email_page import EmailPage
+from pos_clients.ui.settings.printers_page import PrintersPage
 from pos_clients.ui.settings_general import GeneralSettingsPage
 from pos_clients.ui.tasks import TaskRunner
 from pos_clients.ui.widgets import named
@@ -30,26 +33,20 @@ from pos_clients.ui.widgets import named
 STATUS_TIMEOUT_MS = 8000
 
 
-def _placeholder(text: str) -> QWidget:
-    label = QLabel(text)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    return label
-
-
-def _optional_pane(module: str, name: str, *args: Any, **kwargs: Any) -> QWidget | None:
-    """Another area's pane, when its package is installed (built without it otherwise)."""
-    if importlib.util.find_spec(module) is None:
-        return None
-    pane = getattr(importlib.import_module(module), name)(*args, **kwargs)
-    assert isinstance(pane, QWidget)
-    return pane
-
-
 class MainWindow(QMainWindow):
-    """The app's one window; takes the opened database and the task runner."""
+    """The app's one window; takes the opened database and the task runner.
+
+    `start_devices=False` (tests, screenshots) builds every page but starts no scanner and no
+    print or mail worker.
+    """
 
     def __init__(
-        self, db: Database, runner: TaskRunner | None = None, parent: QWidget | None = None
+        self,
+        db: Database,
+        runner: TaskRunner | None = None,
+        parent: QWidget | None = None,
+        *,
+        start_devices: bool = True,
     ) -> None:
         super().__init__(parent)
         self.db = db
@@ -65,26 +62,21 @@ class MainWindow(QMainWindow):
         self.clients_tabs.addTab(self.directory, self.tr("Répertoire"))
         self.clients_tabs.addTab(self.groups, self.tr("Groupes client"))
         self.tabs.addTab(self.clients_tabs, self.tr("Clients"))
-        self.register_pane = _optional_pane(
-            "pos_clients.ui.register",
-            "RegisterPane",
-            db,
-            self.runner,
-            customer_form_factory=self.directory.new_customer_for,
+        self.till = this_till()
+        self.register_pane: QWidget = RegisterPane(
+            db, self.runner, customer_form_factory=self.directory.new_customer_for, till=self.till
         )
-        self.history_view = _optional_pane("pos_clients.ui.history", "HistoryView", db, self.runner)
-        self.tabs.addTab(
-            self.register_pane or _placeholder(self.tr("Caisse : à venir")), self.tr("Caisse")
-        )
-        self.tabs.addTab(
-            self.history_view or _placeholder(self.tr("Historique : à venir")),
-            self.tr("Historique"),
-        )
+        self.history_view: QWidget = HistoryView(db, self.runner)
+        self.tabs.addTab(self.register_pane, self.tr("Caisse"))
+        self.tabs.addTab(self.history_view, self.tr("Historique"))
         self.settings_tabs = named(QTabWidget(), "settingsTabs")
         self.settings_tabs.setTabPosition(QTabWidget.TabPosition.West)
         self.add_settings_page(GeneralSettingsPage(), self.tr("Général"))
+        self.add_settings_page(PrintersPage(db, self.runner), self.tr("Imprimantes"))
+        self.add_settings_page(EmailPage(db, self.runner), self.tr("E-mail"))
         self.tabs.addTab(self.settings_tabs, self.tr("Réglages"))
         self.setCentralWidget(self.tabs)
+        self._install_outputs(start_devices)
         self.groups.groups_changed.connect(self.directory.model.refresh)
         self.groups.show_members_requested.connect(self._on_groups_show_members_requested)
         self.directory.customer_saved.connect(lambda _c: self.groups.reload())
@@ -92,21 +84,49 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Base de données : %1").replace("%1", db.url))
         self._restore()
 
+    def _install_outputs(self, start_devices: bool) -> None:
+        """Scanners, print and mail workers, and their status in the status bar."""
+        register = self.register_pane
+        assert isinstance(register, RegisterPane)
+        self.scanners = install_scanners(
+            self.db,
+            self.runner,
+            register,
+            self.add_settings_page,
+            self.statusBar(),
+            start=start_devices,
+        )
+        self.outputs = OutputWorkers(self.db, self, till=self.till)
+        self.outputs_status = OutputsStatus(self.db, self.runner, self, till=self.till)
+        self.statusBar().addPermanentWidget(self.outputs_status)
+        self.outputs_status.clicked.connect(self._on_outputs_status_clicked)
+        self.outputs.print_round_done.connect(self.outputs_status.refresh)
+        self.outputs.mail_round_done.connect(self.outputs_status.refresh)
+        register.sale_completed.connect(self._on_register_sale_completed)
+        if start_devices:
+            self.outputs.start()
+
+    def _on_register_sale_completed(self, _invoice: object) -> None:
+        # Print and send now rather than at the workers' next tick.
+        self.outputs.sale_done()
+        self.outputs_status.refresh()
+
+    def _on_outputs_status_clicked(self) -> None:
+        dialog = OutputsDialog(self.db, self.runner, self)
+        dialog.changed.connect(self.outputs.sale_done)
+        dialog.changed.connect(self.outputs_status.refresh)
+        dialog.open()
+
     # --- seams for the other areas -------------------------------------------------------
 
-    def set_register_pane(self, pane: QWidget) -> None:
-        """Put a register pane (Caisse) in place of the current one."""
-        self.register_pane = pane
-        self._replace_tab(1, pane, self.tr("Caisse"))
-
-    def set_history_pane(self, pane: QWidget) -> None:
-        """Put an invoice history (Historique) in place of the current one."""
-        self.history_view = pane
-        self._replace_tab(2, pane, self.tr("Historique"))
-
     def add_settings_page(self, widget: QWidget, title: str) -> None:
-        """Add a page to Réglages (scanner, printers, …)."""
-        self.settings_tabs.addTab(widget, title)
+        """Add a page to Réglages (scanner, printers, …), scrolled when the screen is small,
+        so that no settings page makes the till's window larger than its screen."""
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(widget)
+        self.settings_tabs.addTab(scroller, title)
 
     def status_message(self, text: str) -> None:
         """Say something in the status bar for a few seconds."""
@@ -115,15 +135,6 @@ class MainWindow(QMainWindow):
     def show_directory(self) -> None:
         self.tabs.setCurrentIndex(0)
         self.clients_tabs.setCurrentWidget(self.directory)
-
-    def _replace_tab(self, index: int, pane: QWidget, title: str) -> None:
-        current = self.tabs.currentIndex()
-        old = self.tabs.widget(index)
-        self.tabs.removeTab(index)
-        self.tabs.insertTab(index, pane, title)
-        if old is not None:
-            old.deleteLater()
-        self.tabs.setCurrentIndex(current)
 
     def _on_groups_show_members_requested(self, group_id: int, name: str) -> None:
         self.directory.show_group(group_id, name)
@@ -149,4 +160,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save("window/geometry", self.saveGeometry())
+        self.scanners.hub.stop()
+        self.outputs.stop()
         super().closeEvent(event)

@@ -40,6 +40,8 @@ def install_scanners(
     add_settings_page: Callable[[QWidget, str], object] | None = None,
     status_bar: QStatusBar | None = None,
     settings: ScannerSettings | None = None,
+    *,
+    start: bool = True,
 ) -> Scanners:
     settings = settings or load_settings()
     dispatcher = ScanDispatcher(db, tasks, target, settings.rules)
@@ -50,5 +52,6 @@ def install_scanners(
     page.settings_saved.connect(hub.apply)
     if add_settings_page is not None:
         add_settings_page(page, QCoreApplication.translate("Scanners", "Douchettes"))
-    hub.apply(settings)
+    if start:
+        hub.apply(settings)
     return Scanners(dispatcher, hub, page)

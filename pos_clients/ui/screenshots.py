@@ -81,7 +81,7 @@ def take(db: Database, out: Path, app: QApplication) -> list[Path]:
 
     out.mkdir(parents=True, exist_ok=True)
     saved: list[Path] = []
-    window = MainWindow(db, SyncTaskRunner())
+    window = MainWindow(db, SyncTaskRunner(), start_devices=False)
     window.resize(1280, 720)
     window.show()
     window.statusBar().clearMessage()  # the throwaway database's path says nothing useful

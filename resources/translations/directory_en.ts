@@ -136,7 +136,7 @@
         <translation>Account number</translation>
     </message>
     <message>
-        <source>Vide : les ventes vont au compte « Clients divers » à l'export comptable.</source>
+        <source>Vide : les ventes vont au compte « Clients divers » à l&apos;export comptable.</source>
         <translation>Empty: sales go to the “Clients divers” (sundry customers) account in the accounting export.</translation>
     </message>
     <message>
@@ -368,7 +368,7 @@
         <translation>CSV import and export: not installed yet.</translation>
     </message>
     <message>
-        <source>Importer des clients d'un fichier CSV</source>
+        <source>Importer des clients d&apos;un fichier CSV</source>
         <translation>Import customers from a CSV file</translation>
     </message>
     <message>
@@ -422,11 +422,11 @@
 <context>
     <name>ErrorDisplay</name>
     <message>
-        <source>Une erreur inattendue est survenue ; rien n'a été enregistré. Le détail est dans le journal de l'application.</source>
+        <source>Une erreur inattendue est survenue ; rien n&apos;a été enregistré. Le détail est dans le journal de l&apos;application.</source>
         <translation>An unexpected error occurred; nothing was saved. The details are in the application log.</translation>
     </message>
     <message>
-        <source>Problème d'environnement</source>
+        <source>Problème d&apos;environnement</source>
         <translation>Environment problem</translation>
     </message>
     <message>
@@ -445,7 +445,7 @@
         <translation>Language</translation>
     </message>
     <message>
-        <source>La nouvelle langue s'applique au prochain démarrage.</source>
+        <source>La nouvelle langue s&apos;applique au prochain démarrage.</source>
         <translation>The new language applies at the next start.</translation>
     </message>
 </context>
@@ -506,8 +506,8 @@
 <context>
     <name>GroupsPage</name>
     <message>
-        <source>Les clients d'un groupe bénéficient de sa remise automatique à chaque passage.</source>
-        <translation>A group's customers get its automatic discount at every visit.</translation>
+        <source>Les clients d&apos;un groupe bénéficient de sa remise automatique à chaque passage.</source>
+        <translation>A group&apos;s customers get its automatic discount at every visit.</translation>
     </message>
     <message>
         <source>Voir les membres</source>
@@ -515,7 +515,7 @@
     </message>
     <message>
         <source>Afficher les clients de ce groupe (Ctrl+M)</source>
-        <translation>Show this group's customers (Ctrl+M)</translation>
+        <translation>Show this group&apos;s customers (Ctrl+M)</translation>
     </message>
     <message>
         <source>Modifier…</source>
@@ -581,11 +581,11 @@
         <translation>%1 rows read…</translation>
     </message>
     <message>
-        <source>Arrêt de l'import…</source>
+        <source>Arrêt de l&apos;import…</source>
         <translation>Stopping the import…</translation>
     </message>
     <message>
-        <source>Import annulé : rien n'a été enregistré.</source>
+        <source>Import annulé : rien n&apos;a été enregistré.</source>
         <translation>Import cancelled: nothing was saved.</translation>
     </message>
     <message>
@@ -629,7 +629,7 @@
     </message>
     <message>
         <source>Caisse : à venir</source>
-        <translation>Register: coming soon</translation>
+        <translation type="vanished">Register: coming soon</translation>
     </message>
     <message>
         <source>Caisse</source>
@@ -637,7 +637,7 @@
     </message>
     <message>
         <source>Historique : à venir</source>
-        <translation>History: coming soon</translation>
+        <translation type="vanished">History: coming soon</translation>
     </message>
     <message>
         <source>Historique</source>
@@ -646,6 +646,14 @@
     <message>
         <source>Général</source>
         <translation>General</translation>
+    </message>
+    <message>
+        <source>Imprimantes</source>
+        <translation>Printers</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Email</translation>
     </message>
     <message>
         <source>Réglages</source>

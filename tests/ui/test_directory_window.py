@@ -9,14 +9,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from pos_clients import customers
 from pos_clients.data.database import Database
 from pos_clients.errors import DatabaseBusyError
 from pos_clients.i18n import current_language
 from pos_clients.ui import translations
+from pos_clients.ui.history import HistoryView
 from pos_clients.ui.main_window import MainWindow
+from pos_clients.ui.register import RegisterPane
 from pos_clients.ui.settings_general import GeneralSettingsPage
 from pos_clients.ui.tasks import SyncTaskRunner
 from tests.helpers.ui_data import fill_demo_directory
@@ -38,7 +40,7 @@ def english(qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
 
 
 def make_window(qtbot, db: Database) -> MainWindow:  # type: ignore[no-untyped-def]
-    window = MainWindow(db, SyncTaskRunner())
+    window = MainWindow(db, SyncTaskRunner(), start_devices=False)
     qtbot.addWidget(window)
     window.show()
     return window
@@ -52,15 +54,17 @@ def test_main_window_has_the_shape_of_the_help_page(qtbot, sqlite_db: Database) 
     assert "Ctrl+N" in window.directory.new_button.toolTip()
 
 
-def test_seams_for_the_register_history_and_settings(qtbot, sqlite_db: Database) -> None:
+def test_the_areas_are_put_together(qtbot, sqlite_db: Database) -> None:
     window = make_window(qtbot, sqlite_db)
-    register, history, scanner = QLabel("ticket"), QLabel("factures"), QWidget()
-    window.set_register_pane(register)
-    window.set_history_pane(history)
-    window.add_settings_page(scanner, "Douchette")
-    assert window.tabs.widget(1) is register and window.tabs.widget(2) is history
-    assert tab_titles(window.tabs) == ["Clients", "Caisse", "Historique", "Réglages"]
-    assert tab_titles(window.settings_tabs) == ["Général", "Douchette"]
+    assert isinstance(window.tabs.widget(1), RegisterPane)
+    assert isinstance(window.tabs.widget(2), HistoryView)
+    assert tab_titles(window.settings_tabs) == ["Général", "Imprimantes", "E-mail", "Douchettes"]
+    # The register's "new customer" opens the directory's form.
+    register = window.tabs.widget(1)
+    assert isinstance(register, RegisterPane)
+    assert register._form_factory == window.directory.new_customer_for
+    window.add_settings_page(QWidget(), "Balance")
+    assert tab_titles(window.settings_tabs)[-1] == "Balance"
     window.status_message("Imprimante prête")
     assert window.statusBar().currentMessage() == "Imprimante prête"
 
@@ -79,7 +83,7 @@ def test_window_remembers_geometry_columns_and_last_tab(qtbot, sqlite_db: Databa
 
 
 def test_new_customer_shortcut_and_tab_order(qtbot, sqlite_db: Database) -> None:
-    window = MainWindow(sqlite_db, SyncTaskRunner())
+    window = MainWindow(sqlite_db, SyncTaskRunner(), start_devices=False)
     qtbot.addWidget(window)
     with qtbot.waitActive(window):
         window.show()

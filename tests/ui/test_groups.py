@@ -21,7 +21,7 @@ from tests.ui.test_directory import click_cell, names
 @pytest.fixture
 def window(qtbot, db: Database, sync_tasks: SyncTaskRunner) -> MainWindow:
     fill_demo_directory(db)
-    main = MainWindow(db, sync_tasks)
+    main = MainWindow(db, sync_tasks, start_devices=False)
     qtbot.addWidget(main)
     main.resize(1200, 760)
     main.show()
