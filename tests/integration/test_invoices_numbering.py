@@ -15,7 +15,7 @@ from pos_clients.verify import verify
 from tests.helpers.register_sales import item
 
 ROOT = Path(__file__).resolve().parents[2]
-SALES_PER_TILL = 40
+SALES_PER_TILL = 60
 
 
 def test_two_tills_in_two_processes_get_gapless_numbers(db: Database) -> None:
@@ -25,11 +25,19 @@ def test_two_tills_in_two_processes_get_gapless_numbers(db: Database) -> None:
         subprocess.Popen(
             [sys.executable, "-m", "tests.helpers.register_worker", url, name, str(SALES_PER_TILL)],
             cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
         for name in ("Caisse 1", "Caisse 2")
     ]
+    for till in tills:
+        assert till.stdout is not None and till.stdout.readline().strip() == "ready"
+    for till in tills:
+        assert till.stdin is not None
+        till.stdin.write("go\n")
+        till.stdin.flush()
     for till in tills:
         _, err = till.communicate(timeout=300)
         assert till.returncode == 0, err
