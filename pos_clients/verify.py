@@ -1,5 +1,5 @@
 """`verify`: the invoice history is whole and unaltered (numbering, hash chain, chain head,
-closings), in one streaming pass over the invoices.
+closings), in streaming passes over the invoices (split between processes for large ones).
 
 It finds an amount changed by hand (the stored JSON no longer gives its hash, or a column no
 longer agrees with it), an invoice removed from the middle (a hole in the chain or in a
@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import os
 import re
 from collections.abc import Callable
-from contextlib import suppress
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Engine, func, select
 
 from pos_clients.closings import empty_period
-from pos_clients.data.database import Database
+from pos_clients.data.database import Database, make_engine
 from pos_clients.data.register_tables import closing_table, invoice_table, register_state_table
 from pos_clients.i18n import Text
 from pos_clients.invoice_model import GENESIS_HASH
@@ -29,6 +31,8 @@ from pos_clients.invoice_model import GENESIS_HASH
 V = invoice_table.c
 K = closing_table.c
 MAX_PROBLEMS = 20
+# Below this many invoices one process is quicker than starting others.
+PARALLEL_FROM = 50_000
 
 
 @dataclass
@@ -42,22 +46,326 @@ class VerifyReport:
         return not self.problems
 
 
-class _Stop(Exception):
-    pass
+@dataclass
+class _Range:
+    """What the scan of one range of the chain found."""
+
+    count: int = 0
+    first_seq: int | None = None
+    first_previous: str = ""
+    first_number: str = ""
+    last_seq: int = 0
+    last_hash: str = ""
+    last_number: str = ""
+    problems: list[tuple[int, Text]] = field(default_factory=list)
+    # series → [chain_seq of its first invoice here, its number, its first seq, its last seq]
+    series: dict[str, list[Any]] = field(default_factory=dict)
+    # index of the daily closing an invoice falls in (len(day_ends): not closed yet) → totals
+    segments: dict[int, dict[str, Any]] = field(default_factory=dict)
+    boundary_hashes: dict[int, str] = field(default_factory=dict)
 
 
 def verify(db: Database, progress: Callable[[int], None] | None = None) -> VerifyReport:
     """Check the whole history; the report lists the problems, the first one first."""
     report = VerifyReport()
-
-    def problem(text: Text) -> None:
-        report.problems.append(text)
-        if len(report.problems) >= MAX_PROBLEMS:
-            raise _Stop
-
-    with suppress(_Stop):
-        _verify(db, report, problem, progress)
+    closing_problems: list[Text] = []
+    by_kind = _load_closings(db, report, closing_problems.append)
+    day_ends = [c["last_chain_seq"] for c in by_kind["day"]]
+    with db.engine.connect() as conn:
+        lo, hi, count = conn.execute(
+            select(func.min(V.chain_seq), func.max(V.chain_seq), func.count())
+        ).one()
+        head = conn.execute(
+            select(
+                register_state_table.c.chain_seq,
+                register_state_table.c.last_number,
+                register_state_table.c.last_hash,
+            )
+        ).one()
+    ranges: list[_Range] = []
+    if count:
+        workers = min(os.cpu_count() or 1, 4)
+        if count >= PARALLEL_FROM and workers > 1:
+            url = db.engine.url.render_as_string(hide_password=False)
+            step = (hi - lo + workers) // workers
+            bounds = [(lo + k * step, min(hi, lo + (k + 1) * step - 1)) for k in range(workers)]
+            context = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                futures = [pool.submit(_scan_url, url, a, b, day_ends) for a, b in bounds]
+                ranges = [f.result() for f in futures]
+        else:
+            ranges = [_scan(db.engine, lo, hi, day_ends)]
+    report.invoices = sum(r.count for r in ranges)
+    if progress is not None:
+        progress(report.invoices)
+    problems = _combine(ranges, by_kind, head)
+    report.problems = [t for _, t in sorted(problems, key=lambda p: p[0])][:MAX_PROBLEMS]
+    report.problems += closing_problems[: MAX_PROBLEMS - len(report.problems)]
     return report
+
+
+def _scan_url(url: str, lo: int, hi: int, day_ends: list[int]) -> _Range:
+    engine = make_engine(url)
+    try:
+        return _scan(engine, lo, hi, day_ends)
+    finally:
+        engine.dispose()
+
+
+def _scan(engine: Engine, lo: int, hi: int, day_ends: list[int]) -> _Range:
+    """Check invoices lo..hi (chain positions) against each other; sum them per closing."""
+    found = _Range()
+
+    def problem(seq: int, text: Text) -> None:
+        if len(found.problems) < MAX_PROBLEMS:
+            found.problems.append((seq, text))
+
+    stmt = (
+        select(
+            V.chain_seq,
+            V.number,
+            V.kind,
+            V.series,
+            V.seq,
+            V.issued_at,
+            V.total_cents,
+            V.corrects,
+            V.content,
+            V.previous_hash,
+            V.hash,
+        )
+        .where(V.chain_seq >= lo, V.chain_seq <= hi)
+        .order_by(V.chain_seq)
+    )
+    boundaries = set(day_ends)
+    segment = 0
+    acc: dict[str, Any] | None = None
+    previous_seq: int | None = None
+    previous = ""
+    last_number = ""
+    sha256 = hashlib.sha256
+    with engine.connect() as conn:
+        rows = conn.execution_options(stream_results=True, yield_per=5000).execute(stmt)
+        for (
+            chain_seq,
+            number,
+            kind,
+            series,
+            seq,
+            issued_at,
+            total_cents,
+            corrects,
+            content,
+            previous_hash,
+            hash_,
+        ) in rows:
+            found.count += 1
+            if previous_seq is None:
+                found.first_seq, found.first_previous = chain_seq, previous_hash
+                found.first_number = number
+            elif chain_seq != previous_seq + 1:
+                problem(
+                    chain_seq,
+                    Text(
+                        f"Facture manquante avant la facture {number} (chaîne rompue).",
+                        f"An invoice is missing before invoice {number} (broken chain).",
+                    ),
+                )
+            elif previous_hash != previous:
+                problem(
+                    chain_seq,
+                    Text(
+                        f"Facture {number} : elle ne suit pas la facture {last_number}.",
+                        f"Invoice {number} does not follow invoice {last_number}.",
+                    ),
+                )
+            digest = sha256(previous_hash.encode("ascii") + content.encode("utf-8")).hexdigest()
+            tail = _tail(content)
+            if digest != hash_:
+                problem(
+                    chain_seq,
+                    Text(
+                        f"Facture {number} altérée : son contenu ne correspond plus à son "
+                        "empreinte.",
+                        f"Invoice {number} was altered: its content no longer matches its hash.",
+                    ),
+                )
+            elif tail is None or not _columns_agree(
+                content, tail, number, kind, issued_at, total_cents, corrects, previous_hash
+            ):
+                problem(
+                    chain_seq,
+                    Text(
+                        f"Facture {number} altérée : ses colonnes ne correspondent plus à la "
+                        "facture émise.",
+                        f"Invoice {number} was altered: its columns no longer match the invoice "
+                        "as issued.",
+                    ),
+                )
+            known = found.series.get(series)
+            if known is None:
+                found.series[series] = [chain_seq, number, seq, seq]
+            else:
+                if seq != known[3] + 1:
+                    problem(
+                        chain_seq,
+                        Text(
+                            f"Numérotation interrompue : {number} suit le n° {known[3]} "
+                            f"de la série {series}.",
+                            f"Numbering gap: {number} follows number {known[3]} "
+                            f"of series {series}.",
+                        ),
+                    )
+                known[3] = seq
+            while segment < len(day_ends) and day_ends[segment] < chain_seq:
+                segment += 1
+                acc = None
+            if acc is None:
+                acc = found.segments.setdefault(segment, empty_period(""))
+            if tail is not None:
+                _add(acc, number, chain_seq, tail)
+            if chain_seq in boundaries:
+                found.boundary_hashes[chain_seq] = hash_
+            previous_seq, previous, last_number = chain_seq, hash_, number
+    found.last_seq, found.last_hash, found.last_number = previous_seq or 0, previous, last_number
+    return found
+
+
+def _add(acc: dict[str, Any], number: str, chain_seq: int, tail: Amounts) -> None:
+    amount, vat, payments, _ = tail
+    if not acc["invoice_count"]:
+        acc["first_chain_seq"], acc["first_number"] = chain_seq, number
+    acc["last_chain_seq"], acc["last_number"] = chain_seq, number
+    acc["invoice_count"] += 1
+    acc["total_cents"] += amount
+    by_rate = acc["by_rate"]
+    for rate, base, vat_cents, total in vat:
+        sums = by_rate.get(rate)
+        if sums is None:
+            by_rate[rate] = [base, vat_cents, total]
+        else:
+            sums[0] += base
+            sums[1] += vat_cents
+            sums[2] += total
+    by_method = acc["by_method"]
+    for method, paid in payments:
+        by_method[method] = by_method.get(method, 0) + paid
+
+
+def _combine(
+    ranges: list[_Range], by_kind: dict[str, list[dict[str, Any]]], head: Any
+) -> list[tuple[int, Text]]:
+    """Join the ranges: chain and numbering across them, the chain head, the closings."""
+    problems: list[tuple[int, Text]] = []
+    expected, previous, last_number = 1, GENESIS_HASH, ""
+    last_seq: dict[str, int] = {}
+    segments: dict[int, dict[str, Any]] = {}
+    boundary_hashes: dict[int, str] = {}
+    for r in ranges:
+        if r.first_seq is None:
+            continue
+        if r.first_seq != expected:
+            problems.append(
+                (
+                    r.first_seq,
+                    Text(
+                        f"Facture manquante avant la facture {r.first_number} (chaîne rompue).",
+                        f"An invoice is missing before invoice {r.first_number} (broken chain).",
+                    ),
+                )
+            )
+        elif r.first_previous != previous:
+            problems.append(
+                (
+                    r.first_seq,
+                    Text(
+                        f"Facture {r.first_number} : elle ne suit pas la facture {last_number}.",
+                        f"Invoice {r.first_number} does not follow invoice {last_number}.",
+                    ),
+                )
+            )
+        problems += r.problems
+        for series, (chain_seq, number, first, last) in r.series.items():
+            before = last_seq.get(series, 0)
+            if first != before + 1:
+                problems.append(
+                    (
+                        chain_seq,
+                        Text(
+                            f"Numérotation interrompue : {number} suit le n° {before} "
+                            f"de la série {series}.",
+                            f"Numbering gap: {number} follows number {before} of series {series}.",
+                        ),
+                    )
+                )
+            last_seq[series] = last
+        for index, part in r.segments.items():
+            _merge(segments.setdefault(index, empty_period("")), part)
+        boundary_hashes.update(r.boundary_hashes)
+        expected, previous, last_number = r.last_seq + 1, r.last_hash, r.last_number
+    end = expected - 1
+    if (head.chain_seq, head.last_hash) != (end, previous):
+        problems.append(
+            (
+                end + 1,
+                Text(
+                    f"Les dernières factures manquent : la dernière émise est "
+                    f"{head.last_number}, la dernière présente est {last_number or '(aucune)'}.",
+                    f"The newest invoices are missing: the last issued is {head.last_number}, "
+                    f"the last present is {last_number or '(none)'}.",
+                ),
+            )
+        )
+    problems += _check_closings(by_kind, segments, boundary_hashes, end)
+    return problems
+
+
+def _check_closings(
+    by_kind: dict[str, list[dict[str, Any]]],
+    segments: dict[int, dict[str, Any]],
+    boundary_hashes: dict[int, str],
+    end: int,
+) -> list[tuple[int, Text]]:
+    """Each closing against the invoices it covers; months are made of whole days."""
+    problems: list[tuple[int, Text]] = []
+    days, months = by_kind["day"], by_kind["month"]
+    month_at = {m["last_chain_seq"]: m for m in months}
+    day_end_set = {d["last_chain_seq"] for d in days}
+    grand = 0
+    month = empty_period("")
+    after_last = end + 1
+
+    def compare(closing: dict[str, Any], acc: dict[str, Any]) -> None:
+        wrong = [k for k in _COMPARED if closing.get(k) != acc[k]]
+        if closing.get("grand_total_cents") != grand:
+            wrong.append("grand_total_cents")
+        if closing.get("last_invoice_hash") != boundary_hashes.get(closing["last_chain_seq"]):
+            wrong.append("last_invoice_hash")
+        if wrong:
+            label = f"{closing.get('kind')} {closing.get('period')} (n° {closing.get('seq')})"
+            problems.append(
+                (
+                    after_last,
+                    Text(
+                        f"Clôture {label} : ne correspond pas aux factures ({', '.join(wrong)}).",
+                        f"Closing {label} does not match the invoices ({', '.join(wrong)}).",
+                    ),
+                )
+            )
+
+    for index, day in enumerate(days):
+        acc = segments.get(index, empty_period(""))
+        grand += acc["total_cents"]
+        compare(day, acc)
+        _merge(month, acc)
+        closing_month = month_at.get(day["last_chain_seq"])
+        if closing_month is not None:
+            compare(closing_month, month)
+            month = empty_period("")
+    for m in months:
+        if m["last_chain_seq"] not in day_end_set:
+            compare(m, empty_period(""))
+    return problems
 
 
 _COMPARED = (
@@ -137,203 +445,6 @@ def _merge(into: dict[str, Any], part: dict[str, Any]) -> None:
             have[i] += sums[i]
     for method, paid in part["by_method"].items():
         into["by_method"][method] = into["by_method"].get(method, 0) + paid
-
-
-class _ClosingsCheck:
-    """Running totals of the invoices, compared with each closing when its range ends.
-
-    Each invoice is added to the day's totals only; a finished day is added to the month's
-    (a monthly closing always ends where a daily one does).
-    """
-
-    def __init__(self, by_kind: dict[str, list[dict[str, Any]]]) -> None:
-        self.days = list(reversed(by_kind.get("day", [])))
-        self.months = list(reversed(by_kind.get("month", [])))
-        self.day = empty_period("")
-        self.month = empty_period("")
-        self.grand_total = 0
-
-    def add(
-        self,
-        number: str,
-        amount: int,
-        vat: list[tuple[str, int, int, int]],
-        payments: list[tuple[str, int]],
-        chain_seq: int,
-        hash_: str,
-        problem: Callable[[Text], None],
-    ) -> None:
-        acc = self.day
-        if not acc["invoice_count"]:
-            acc["first_chain_seq"], acc["first_number"] = chain_seq, number
-        acc["last_chain_seq"], acc["last_number"] = chain_seq, number
-        acc["invoice_count"] += 1
-        acc["total_cents"] += amount
-        by_rate = acc["by_rate"]
-        for rate, base, vat_cents, total in vat:
-            sums = by_rate.get(rate)
-            if sums is None:
-                by_rate[rate] = [base, vat_cents, total]
-            else:
-                sums[0] += base
-                sums[1] += vat_cents
-                sums[2] += total
-        by_method = acc["by_method"]
-        for method, paid in payments:
-            by_method[method] = by_method.get(method, 0) + paid
-        self.grand_total += amount
-        if self.days and self.days[-1]["last_chain_seq"] == chain_seq:
-            self._compare(self.days.pop(), acc, hash_, problem)
-            _merge(self.month, acc)
-            self.day = empty_period("")
-        if self.months and self.months[-1]["last_chain_seq"] == chain_seq:
-            _merge(self.month, self.day)  # not empty only if the day was not closed here
-            self._compare(self.months.pop(), self.month, hash_, problem)
-            self.month = empty_period("")
-
-    def _compare(
-        self,
-        closing: dict[str, Any],
-        acc: dict[str, Any],
-        hash_: str,
-        problem: Callable[[Text], None],
-    ) -> None:
-        wrong = [k for k in _COMPARED if closing.get(k) != acc[k]]
-        if closing.get("grand_total_cents") != self.grand_total:
-            wrong.append("grand_total_cents")
-        if closing.get("last_invoice_hash") != hash_:
-            wrong.append("last_invoice_hash")
-        if wrong:
-            label = f"{closing.get('kind')} {closing.get('period')} (n° {closing.get('seq')})"
-            problem(
-                Text(
-                    f"Clôture {label} : ne correspond pas aux factures ({', '.join(wrong)}).",
-                    f"Closing {label} does not match the invoices ({', '.join(wrong)}).",
-                )
-            )
-
-    def finish(self, problem: Callable[[Text], None]) -> None:
-        for closing in [*reversed(self.days), *reversed(self.months)]:
-            label = f"{closing.get('kind')} {closing.get('period')} (n° {closing.get('seq')})"
-            problem(
-                Text(
-                    f"Clôture {label} : ses factures manquent.",
-                    f"Closing {label}: its invoices are missing.",
-                )
-            )
-
-
-def _verify(
-    db: Database,
-    report: VerifyReport,
-    problem: Callable[[Text], None],
-    progress: Callable[[int], None] | None,
-) -> None:
-    check = _ClosingsCheck(_load_closings(db, report, problem))
-    previous = GENESIS_HASH
-    last_number = ""
-    expected_chain = 1
-    last_seq: dict[str, int] = {}
-    stmt = select(
-        V.chain_seq,
-        V.number,
-        V.kind,
-        V.series,
-        V.seq,
-        V.issued_at,
-        V.total_cents,
-        V.corrects,
-        V.content,
-        V.previous_hash,
-        V.hash,
-    ).order_by(V.chain_seq)
-    sha256 = hashlib.sha256
-    with db.engine.connect() as conn:
-        rows = conn.execution_options(stream_results=True, yield_per=5000).execute(stmt)
-        for (
-            chain_seq,
-            number,
-            kind,
-            series,
-            seq,
-            issued_at,
-            total_cents,
-            corrects,
-            content,
-            previous_hash,
-            hash_,
-        ) in rows:
-            report.invoices += 1
-            if chain_seq != expected_chain:
-                problem(
-                    Text(
-                        f"Facture manquante avant la facture {number} (chaîne rompue).",
-                        f"An invoice is missing before invoice {number} (broken chain).",
-                    )
-                )
-            elif previous_hash != previous:
-                problem(
-                    Text(
-                        f"Facture {number} : elle ne suit pas la facture {last_number}.",
-                        f"Invoice {number} does not follow invoice {last_number}.",
-                    )
-                )
-            expected_chain = chain_seq + 1
-            digest = sha256(previous_hash.encode("ascii") + content.encode("utf-8")).hexdigest()
-            tail = _tail(content)
-            if digest != hash_:
-                problem(
-                    Text(
-                        f"Facture {number} altérée : son contenu ne correspond plus à son "
-                        "empreinte.",
-                        f"Invoice {number} was altered: its content no longer matches its hash.",
-                    )
-                )
-            elif tail is None or not _columns_agree(
-                content, tail, number, kind, issued_at, total_cents, corrects, previous_hash
-            ):
-                problem(
-                    Text(
-                        f"Facture {number} altérée : ses colonnes ne correspondent plus à la "
-                        "facture émise.",
-                        f"Invoice {number} was altered: its columns no longer match the invoice "
-                        "as issued.",
-                    )
-                )
-            expected_seq = last_seq.get(series, 0) + 1
-            if seq != expected_seq:
-                problem(
-                    Text(
-                        f"Numérotation interrompue : {number} suit le n° {expected_seq - 1} "
-                        f"de la série {series}.",
-                        f"Numbering gap: {number} follows number {expected_seq - 1} "
-                        f"of series {series}.",
-                    )
-                )
-            last_seq[series] = seq
-            if tail is not None:
-                amount, vat, payments, _ = tail
-                check.add(number, amount, vat, payments, chain_seq, hash_, problem)
-            previous, last_number = hash_, number
-            if progress is not None and report.invoices % 10_000 == 0:
-                progress(report.invoices)
-        head = conn.execute(
-            select(
-                register_state_table.c.chain_seq,
-                register_state_table.c.last_number,
-                register_state_table.c.last_hash,
-            )
-        ).one()
-    if (head.chain_seq, head.last_hash) != (expected_chain - 1, previous):
-        problem(
-            Text(
-                f"Les dernières factures manquent : la dernière émise est {head.last_number}, "
-                f"la dernière présente est {last_number or '(aucune)'}.",
-                f"The newest invoices are missing: the last issued is {head.last_number}, "
-                f"the last present is {last_number or '(none)'}.",
-            )
-        )
-    check.finish(problem)
 
 
 # The canonical JSON has sorted keys and escapes every quote inside a string, so these

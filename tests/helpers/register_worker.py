@@ -1,6 +1,8 @@
 """A till in its own process: `python -m tests.helpers.register_worker URL TILL N`.
 
-Makes N sales of one item as fast as it can (for the concurrent numbering test).
+Makes N sales of one item as fast as it can (for the concurrent numbering test). It says
+`ready` once the database is open, then waits for a line on stdin, so that the tills start
+selling at the same moment.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ def main() -> int:
     with db.reader() as uow:
         bread = items.list_items(uow)[0]
     ticket = Ticket().add(bread.ticket_line())
+    print("ready", flush=True)
+    sys.stdin.readline()
     for _ in range(count):
         with db.uow() as uow:
             checkout.checkout(uow, ticket, [Tender("cash", bread.price_cents)], till=till)

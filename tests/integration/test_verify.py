@@ -117,3 +117,20 @@ def test_database_refuses_to_change_or_delete_an_invoice(db: Database) -> None:
     with pytest.raises(DBAPIError):
         execute(db, "DELETE FROM closing")
     assert verify(db).ok
+
+
+def test_large_histories_are_checked_in_parallel_with_the_same_findings(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pos_clients import verify as verify_module
+
+    made = _history(sqlite_db)
+    monkeypatch.setattr(verify_module, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(verify_module.os, "cpu_count", lambda: 3)
+    report = verify(sqlite_db)
+    assert report.ok, [p.fr for p in report.problems]
+    assert (report.invoices, report.closings) == (6, 1)
+    drop_write_once_guards(sqlite_db)
+    execute(sqlite_db, "DELETE FROM invoice WHERE number = :n", n=made[2].number)
+    message = _message(sqlite_db)
+    assert "manquante" in message and made[3].number in message
