@@ -3,7 +3,8 @@
 It fills a throwaway database with a small shop's directory (or uses `--database`), opens the
 window offscreen, and saves: the directory, a search, the new-customer form for each kind
 with a validation error showing, a possible duplicate, the delete-customer confirmation, the
-groups tab, the delete-group dialog, and (with the CSV service) an import's report.
+groups tab, the delete-group dialog, an import's report, the register with a VIP customer and
+their discount, the payment in two parts, and the history.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 from pos_clients.data.database import Database, open_database
 from pos_clients.i18n import Language
 from pos_clients.ui import translations
-from pos_clients.ui.directory.import_dialog import service_available
 from pos_clients.ui.tasks import SyncTaskRunner
 
 DEFAULT_OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -163,9 +163,48 @@ def take(db: Database, out: Path, app: QApplication) -> list[Path]:
     _settle(app)
     saved.append(_save(dialog, out, "nouveau-groupe"))
     dialog.reject()
-    if service_available():
-        saved.append(_import_report(window, out, app))
+    saved.append(_import_report(window, out, app))
+    saved.extend(_register_screens(window, db, out, app))
     window.close()
+    return saved
+
+
+def _register_screens(window: Any, db: Database, out: Path, app: QApplication) -> list[Path]:
+    """The register with a VIP customer and their discount, the payment, then the history."""
+    from pos_clients import customers
+    from pos_clients.demo.items import demo_code, make_demo_items
+
+    make_demo_items(db)
+    register = window.register_pane
+    register.reload_items()
+    window.tabs.setCurrentWidget(register)
+    with db.reader() as uow:
+        helene = customers.find_by_reference(uow, "4006381333931")
+    assert helene is not None
+    register.attach_customer(helene.id)
+    for index in (1, 1, 4, 9):
+        register.add_item_by_code(demo_code(index))
+    _settle(app)
+    saved = [_save(window, out, "caisse")]
+    dialog = register.open_payment()
+    assert dialog is not None
+    dialog.amount.setText("3")
+    dialog.add_payment("card")
+    dialog.amount.setText("5")
+    dialog.add_payment("cash")
+    _settle(app)
+    _fit(dialog, app)
+    saved.append(_save(dialog, out, "paiement"))
+    dialog.accept()
+    _settle(app)
+    history = window.history_view
+    window.tabs.setCurrentWidget(history)
+    history.refresh()
+    _settle(app)
+    if history.table.rowCount():
+        history.table.selectRow(0)
+    _settle(app)
+    saved.append(_save(window, out, "historique"))
     return saved
 
 
@@ -178,7 +217,7 @@ Fontaine;Hugo;hugo.fontaine@example.fr;06 12;69002;Lyon;Fidèles
 
 
 def _import_report(window: Any, out: Path, app: QApplication) -> Path:
-    """The report of an import with three bad rows (needs the CSV service)."""
+    """The report of an import with three bad rows."""
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "clients-salon.csv"
         source.write_text(SAMPLE_IMPORT, encoding="utf-8")

@@ -364,10 +364,6 @@
 <context>
     <name>DirectoryTransfer</name>
     <message>
-        <source>Import et export CSV : pas encore installés.</source>
-        <translation>CSV import and export: not installed yet.</translation>
-    </message>
-    <message>
         <source>Importer des clients d&apos;un fichier CSV</source>
         <translation>Import customers from a CSV file</translation>
     </message>
@@ -628,16 +624,8 @@
         <translation>Customers</translation>
     </message>
     <message>
-        <source>Caisse : à venir</source>
-        <translation type="vanished">Register: coming soon</translation>
-    </message>
-    <message>
         <source>Caisse</source>
         <translation>Register</translation>
-    </message>
-    <message>
-        <source>Historique : à venir</source>
-        <translation type="vanished">History: coming soon</translation>
     </message>
     <message>
         <source>Historique</source>

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from pos_clients import customers
@@ -85,3 +85,42 @@ def test_closings_close_day_and_verify(history: HistoryView, qtbot: QtBot) -> No
     assert "Espèces 1,20" in history.closings_table.item(1, 5).text().replace("\xa0", " ")
     qtbot.mouseClick(history.verify_button, Qt.MouseButton.LeftButton)
     assert "Historique intact : 2 factures et 3 clôtures" in history.message_label.text()
+
+
+def test_invoice_email_state_and_document_preview(
+    sqlite_db: Database, sync_tasks: SyncTaskRunner, qtbot: QtBot
+) -> None:
+    from pos_clients import sale_outputs
+    from pos_clients.ui.document_preview import DocumentPreview
+
+    sale_outputs.install()
+    zoe = person(sqlite_db, "Lefèvre", "Zoë", email="zoe@example.fr")
+    bread = item(sqlite_db, "Baguette", "1,20")
+    sold = sale(sqlite_db, [(bread, 2)], zoe)
+    view = HistoryView(sqlite_db, sync_tasks)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.invoice_shown):
+        view.show()
+    assert view.mail_label.text() == "E-mail à zoe@example.fr en attente d'envoi."
+    assert view.preview_button.isEnabled()
+
+    def previews() -> list[DocumentPreview]:
+        return [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, DocumentPreview) and w.isVisible()
+        ]
+
+    qtbot.mouseClick(view.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(previews()))
+    preview = previews()[0]
+    assert sold.number in preview.windowTitle() or sold.number in _all_text(preview)
+    preview.close()
+
+
+def _all_text(widget: QWidget) -> str:
+    from PySide6.QtWidgets import QLabel, QPlainTextEdit
+
+    texts = [w.text() for w in widget.findChildren(QLabel)]
+    texts += [w.toPlainText() for w in widget.findChildren(QPlainTextEdit)]
+    return "\n".join(texts)

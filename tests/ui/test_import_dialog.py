@@ -1,7 +1,6 @@
 """Import from the Répertoire (D9): progress, cancel, and the report of rejected rows.
 
-These tests drive the real CSV service (`pos_clients.directory_csv`); they are skipped until
-that module is on the branch.
+These tests drive the real CSV service (`pos_clients.directory_csv`).
 """
 
 from __future__ import annotations
@@ -12,15 +11,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from pos_clients import customers
+from pos_clients import customers, directory_csv
 from pos_clients.data.database import Database, open_database
 from pos_clients.ui.directory.import_dialog import DirectoryTransfer, ImportDialog
 from pos_clients.ui.directory.page import DirectoryPage
 from pos_clients.ui.tasks import SyncTaskRunner
 from tests.helpers.ui_data import fill_demo_directory
 from tests.helpers.ui_tasks import HeldTaskRunner
-
-directory_csv = pytest.importorskip("pos_clients.directory_csv", exc_type=ImportError)
 
 
 def exported_file(tmp_path: Path) -> Path:

@@ -3,20 +3,16 @@ that can be cancelled, and at the end the rejected rows, which can be saved.
 
 The work is done by `pos_clients.directory_csv` (`import_customers(db, path, *, progress,
 cancel) -> ImportReport`, `export_customers(db, path, query, group_id, *, french)`), on its own
-worker thread so that searching the directory stays quick meanwhile. The module is loaded
-through `importlib`, so the window still opens (buttons off) where it is not installed.
+worker thread so that searching the directory stays quick meanwhile.
 """
 
 from __future__ import annotations
 
 import csv
-import importlib
-import importlib.util
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -34,29 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_clients import directory_csv
 from pos_clients.data.database import Database
 from pos_clients.i18n import current_language
 from pos_clients.ui.directory.page import DirectoryPage
 from pos_clients.ui.error_display import message_for, show_error
 from pos_clients.ui.tasks import SyncTaskRunner, TaskRunner
 from pos_clients.ui.widgets import named
-
-SERVICE = "pos_clients.directory_csv"
-
-
-def service_available() -> bool:
-    """Whether the CSV service can be loaded (it is another area's package)."""
-    if importlib.util.find_spec(SERVICE) is None:
-        return False
-    try:
-        _service()
-    except ImportError:
-        return False
-    return True
-
-
-def _service() -> ModuleType:
-    return importlib.import_module(SERVICE)
 
 
 class CancelFlag(threading.Event):
@@ -182,7 +162,7 @@ class ImportDialog(QDialog):
         db = self._db
 
         def work() -> Any:
-            return _service().import_customers(db, path, progress=progress, cancel=cancel)
+            return directory_csv.import_customers(db, path, progress=progress, cancel=cancel)
 
         self._runner.run(work, self._on_finished, self._on_failed, owner=self)
 
@@ -276,11 +256,6 @@ class DirectoryTransfer(QObject):
         # (A synchronous runner, in tests, is used as it is.)
         self._runner = runner if isinstance(runner, SyncTaskRunner) else TaskRunner(self)
         self.dialog: ImportDialog | None = None
-        available = service_available()
-        for button in (page.import_button, page.export_button):
-            button.setEnabled(available)
-            if not available:
-                button.setToolTip(self.tr("Import et export CSV : pas encore installés."))
         page.import_button.setToolTip(self.tr("Importer des clients d'un fichier CSV"))
         page.export_button.setToolTip(self.tr("Exporter le répertoire en CSV"))
         page.import_button.clicked.connect(self.choose_import_file)
@@ -330,7 +305,7 @@ class DirectoryTransfer(QObject):
         def work() -> Any:
             # What the list shows (the search, the group); French headers for a French
             # spreadsheet.
-            return _service().export_customers(db, path, query, group_id, french=french)
+            return directory_csv.export_customers(db, path, query, group_id, french=french)
 
         def done(_result: Any) -> None:
             self._status(self.tr("Répertoire exporté dans %1").replace("%1", str(path)))

@@ -3,6 +3,7 @@ was issued, the credit-note action, the closings and the verification of the cha
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -35,6 +36,8 @@ from pos_clients.i18n import current_language
 from pos_clients.invoice_model import IssuedInvoice
 from pos_clients.invoice_text import invoice_text, local_stamp
 from pos_clients.invoices import InvoiceSummary
+from pos_clients.mail.outbox import OutboxMessage, list_outbox
+from pos_clients.ui.document_preview import open_document_preview
 from pos_clients.ui.tasks import TaskRunner
 from pos_clients.verify import VerifyReport, verify
 
@@ -128,11 +131,23 @@ class HistoryView(QWidget):
         self.credit_button = QPushButton(self.tr("Établir un avoir"))
         self.credit_button.setEnabled(False)
         self.credit_button.clicked.connect(self._on_credit_clicked)
+        self.preview_button = QPushButton(self.tr("Ticket et facture…"))
+        self.preview_button.setToolTip(
+            self.tr("Aperçu du ticket et de la facture PDF, réimpression (DUPLICATA), renvoi")
+        )
+        self.preview_button.setEnabled(False)
+        self.preview_button.clicked.connect(self._on_preview_clicked)
+        self.mail_label = QLabel()
+        self.mail_label.setWordWrap(True)
         detail_box = QWidget()
         detail_layout = QVBoxLayout(detail_box)
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.addWidget(self.detail, 1)
-        detail_layout.addWidget(self.credit_button)
+        detail_layout.addWidget(self.mail_label)
+        detail_buttons = QHBoxLayout()
+        detail_buttons.addWidget(self.preview_button)
+        detail_buttons.addWidget(self.credit_button)
+        detail_layout.addLayout(detail_buttons)
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(detail_box)
@@ -230,26 +245,55 @@ class HistoryView(QWidget):
         else:
             self.current = None
             self.detail.clear()
+            self.mail_label.clear()
             self.credit_button.setEnabled(False)
+            self.preview_button.setEnabled(False)
 
     def show_invoice(self, number: str) -> None:
         """Display invoice `number` as it was issued."""
 
-        def work() -> tuple[IssuedInvoice, str | None]:
+        def work() -> tuple[IssuedInvoice, str | None, list[OutboxMessage]]:
             with self._db.reader() as uow:
                 invoice = invoices.get_invoice(uow, number)
-                return invoice, invoices.credit_note_for(uow, invoice.number)
+                mails = list_outbox(uow, invoice_number=invoice.number)
+                return invoice, invoices.credit_note_for(uow, invoice.number), mails
 
         self._tasks.run(work, lambda result: self._display(*result), self._on_task_failed)
 
-    def _display(self, invoice: IssuedInvoice, credited_by: str | None) -> None:
+    def _display(
+        self, invoice: IssuedInvoice, credited_by: str | None, mails: Sequence[OutboxMessage] = ()
+    ) -> None:
         self.current = invoice
         text = invoice_text(invoice)
         if credited_by:
             text += "\n\n" + self.tr("Annulée par l'avoir %1").replace("%1", credited_by)
         self.detail.setPlainText(text)
+        self.mail_label.setText("\n".join(self._mail_line(m) for m in mails))
         self.credit_button.setEnabled(invoice.kind == "invoice" and not credited_by)
+        self.preview_button.setEnabled(True)
         self.invoice_shown.emit(invoice)
+
+    def _mail_line(self, mail: OutboxMessage) -> str:
+        """What became of the invoice's email (M1), with the server's reason when refused."""
+        if mail.state == "sent" and mail.sent_at is not None:
+            line = (
+                self.tr("Facture envoyée par e-mail à %1 le %2.")
+                .replace("%1", mail.recipient)
+                .replace("%2", local_stamp(mail.sent_at))
+            )
+        elif mail.state == "failed":
+            line = (
+                self.tr("E-mail à %1 refusé : %2 (corrigez l'adresse depuis la barre d'état).")
+                .replace("%1", mail.recipient)
+                .replace("%2", mail.last_error)
+            )
+        else:
+            line = self.tr("E-mail à %1 en attente d'envoi.").replace("%1", mail.recipient)
+        return line
+
+    def _on_preview_clicked(self) -> None:
+        if self.current is not None:
+            open_document_preview(self.current, self._db, self._tasks, self)
 
     def _on_table_current_changed(self, row: int, _col: int, _prev_row: int, _prev: int) -> None:
         if 0 <= row < len(self._rows):
