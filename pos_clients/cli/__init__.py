@@ -21,7 +21,6 @@ COMMAND_MODULES = (
     "pos_clients.cli.transfer",
     "pos_clients.cli.demo",
     "pos_clients.cli.invoices",
-    "pos_clients.cli.invoice_outputs",
     "pos_clients.cli.items",
     "pos_clients.cli.scanner",
     "pos_clients.cli.outbox",

@@ -112,10 +112,3 @@ def run_invoice_outputs(
                 )
             )
     return status
-
-
-def register(subparsers: object) -> None:
-    """Give `invoice NUMBER` its output options (this module adds no command of its own)."""
-    from pos_clients.cli.invoices import add_invoice_action
-
-    add_invoice_action(add_invoice_output_arguments, run_invoice_outputs)

@@ -1,8 +1,7 @@
 """`invoices list`, `invoice NUMBER`, `close-day`, `verify`: the invoice history from a shell.
 
-Other modules add options to `invoice NUMBER` (PDF, receipt, print, email…) with
-`add_invoice_action(configure, act)`: `configure(parser)` adds their options, and
-`act(args, db, invoice)` returns an exit status when one of its options was given, else None.
+`invoice NUMBER` also writes the PDF, the receipt or preparation bytes, reprints or resends
+(the options of `pos_clients.cli.invoice_outputs`).
 """
 
 from __future__ import annotations
@@ -10,32 +9,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
 from pos_clients import closings, invoices
-from pos_clients.data.database import Database, open_database
+from pos_clients.cli.invoice_outputs import add_invoice_output_arguments, run_invoice_outputs
+from pos_clients.data.database import open_database
 from pos_clients.folding import fold
 from pos_clients.formatting import money
 from pos_clients.i18n import Text, current_language
 from pos_clients.invoice_model import IssuedInvoice
 from pos_clients.invoice_text import invoice_json, invoice_text, local_stamp
 from pos_clients.verify import verify
-
-Configure = Callable[[argparse.ArgumentParser], None]
-Act = Callable[[argparse.Namespace, Database, IssuedInvoice], int | None]
-_actions: list[tuple[Configure, Act]] = []
-_invoice_parsers: list[argparse.ArgumentParser] = []
-
-
-def add_invoice_action(configure: Configure, act: Act) -> None:
-    """Give `invoice NUMBER` more options, before or after the parser is built."""
-    if any(a is act for _, a in _actions):
-        return
-    _actions.append((configure, act))
-    for parser in _invoice_parsers:
-        configure(parser)
 
 
 def _day(text: str) -> date:
@@ -62,9 +47,7 @@ def register(subparsers: Any) -> None:
     )
     one.add_argument("number", metavar="NUMERO")
     one.add_argument("--json", action="store_true")
-    for configure, _ in _actions:
-        configure(one)
-    _invoice_parsers.append(one)
+    add_invoice_output_arguments(one)
     one.set_defaults(handler=run_invoice)
 
     close = subparsers.add_parser("close-day", help="clôturer la journée / close the day")
@@ -128,10 +111,9 @@ def run_invoice(args: argparse.Namespace) -> int:
     try:
         with db.reader() as uow:
             invoice = invoices.get_invoice(uow, args.number)
-        for _, act in _actions:
-            status = act(args, db, invoice)
-            if status is not None:
-                return status
+        status = run_invoice_outputs(args, db, invoice)
+        if status is not None:
+            return status
         if args.json:
             print(json.dumps(invoice_json(invoice), ensure_ascii=False, indent=2))
         else:

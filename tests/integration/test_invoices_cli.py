@@ -92,32 +92,19 @@ def test_items_import_and_list(
     assert status == 0 and "Éclair" in out and "Faux" not in out
 
 
-def test_other_modules_add_options_to_invoice(
-    sqlite_db: Database, capsys: pytest.CaptureFixture[str]
+def test_invoice_number_writes_the_pdf_and_the_receipt(
+    sqlite_db: Database, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    import argparse
-
-    from pos_clients.cli import invoices as cli_invoices
-    from pos_clients.invoice_model import IssuedInvoice
+    from pypdf import PdfReader
 
     url = sqlite_db.engine.url.render_as_string(hide_password=False)
     bread = item(sqlite_db, "Baguette", "1,20")
-    issued = sale(sqlite_db, [(bread, 1)])
-
-    def configure(parser: argparse.ArgumentParser) -> None:
-        parser.add_argument("--shout", action="store_true")
-
-    def act(args: argparse.Namespace, db: Database, invoice: IssuedInvoice) -> int | None:
-        if not args.shout:
-            return None
-        print(invoice.number.upper() + "!")
-        return 0
-
-    cli_invoices.add_invoice_action(configure, act)
-    try:
-        status, out, _ = _run(url, capsys, "invoice", issued.number, "--shout")
-        assert status == 0 and out.strip() == issued.number + "!"
-        status, out, _ = _run(url, capsys, "invoice", issued.number)
-        assert "Facture " + issued.number in out
-    finally:
-        cli_invoices._actions.clear()
+    issued = sale(sqlite_db, [(bread, 2)])
+    pdf, receipt = tmp_path / "facture.pdf", tmp_path / "ticket.bin"
+    status, _, err = _run(
+        url, capsys, "invoice", issued.number, "--pdf", str(pdf), "--receipt", str(receipt)
+    )
+    assert status == 0, err
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert issued.number in text and "Baguette" in text
+    assert b"Baguette" in receipt.read_bytes()
