@@ -164,3 +164,13 @@ def test_clean_fast_path_agrees_with_field_by_field(**fields: str) -> None:
 @pytest.mark.parametrize("value", ["06 12 34 56 78", "+33 6 12 34 56 78", "0033612345678"])
 def test_french_phone_forms(value: str) -> None:
     assert cf.clean_phone(value) == "+33612345678"
+
+
+@given(st.integers(min_value=100_000_000, max_value=999_999_999))
+def test_export_writes_french_phones_as_libphonenumber(nsn: int) -> None:
+    from pos_clients.directory_csv.exporting import _phone
+
+    e164 = f"+33{nsn}"
+    number = phonenumbers.parse(e164, None)
+    if phonenumbers.region_code_for_number(number) == "FR":
+        assert _phone(e164, "FR") == cf.format_phone(e164)
