@@ -120,8 +120,18 @@ def _next_prefix(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
+# Words handed to FTS5 at most; the others are checked on its (few) results. FTS5 merges
+# the whole doclist of every prefix it is given, so short common words (`le`, `de`) in a
+# full name would cost more than they narrow; the longest words are the most selective.
+FTS_WORDS = 2
+
+
+def _fts_words(parsed: ParsedQuery) -> tuple[str, ...]:
+    return tuple(sorted(parsed.words, key=len, reverse=True)[:FTS_WORDS])
+
+
 def _fts_match(parsed: ParsedQuery) -> str:
-    return " ".join(_fts_phrase(w) + "*" for w in parsed.words)
+    return " ".join(_fts_phrase(w) + "*" for w in _fts_words(parsed))
 
 
 def _trigram_like(parsed: ParsedQuery) -> str:
@@ -178,15 +188,22 @@ def _matching(
     conditions: list[ColumnElement[bool]] = []
     if dialect == "sqlite" and not walk:
         if parsed.words:
+            indexed = _fts_words(parsed)
+            others = list(parsed.words)
+            for word in indexed:
+                others.remove(word)
             conditions.append(
-                c.id.in_(
-                    select(literal_column("rowid"))
-                    .select_from(text("customer_fts"))
-                    .where(
-                        text("customer_fts MATCH :fts_match").bindparams(
-                            fts_match=_fts_match(parsed)
+                and_(
+                    c.id.in_(
+                        select(literal_column("rowid"))
+                        .select_from(text("customer_fts"))
+                        .where(
+                            text("customer_fts MATCH :fts_match").bindparams(
+                                fts_match=_fts_match(parsed)
+                            )
                         )
-                    )
+                    ),
+                    *[c.search_text.like(f"% {_like_escape(w)}%", escape="\\") for w in others],
                 )
             )
         if parsed.email_fragment:
