@@ -160,12 +160,43 @@ _FRENCH_PHONE = re.compile(r"(?:0|\+33 ?|0033 ?)([1-9](?:[ .\-]?\d){8})")
 _PHONE_SEPARATORS = str.maketrans("", "", " .-")
 
 
-@lru_cache(maxsize=100_000)
-def _french_prefix_valid(national_number: str) -> bool:
-    # Validity in the French numbering plan is decided by the leading digits (at most four
-    # in libphonenumber's metadata) and the length; cached by the first five digits.
-    number = phonenumbers.PhoneNumber(country_code=33, national_number=int(national_number))
-    return bool(phonenumbers.is_valid_number(number))
+_FRENCH_TYPES = (
+    "fixed_line",
+    "mobile",
+    "toll_free",
+    "premium_rate",
+    "shared_cost",
+    "personal_number",
+    "voip",
+    "pager",
+    "uan",
+    "voicemail",
+)
+
+
+@lru_cache(maxsize=1)
+def _french_numbering_plan() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """libphonenumber's own patterns for a valid 9-digit French number (general, then types).
+
+    A number is valid when it has a known type; matching the patterns directly skips the
+    library's object model (tested equal to `is_valid_number`).
+    """
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region("FR")
+    assert metadata is not None and metadata.general_desc is not None
+    patterns = []
+    for name in _FRENCH_TYPES:
+        desc = getattr(metadata, name, None)
+        if desc is None or not desc.national_number_pattern:
+            continue
+        if 9 in (desc.possible_length or metadata.general_desc.possible_length or (9,)):
+            patterns.append(desc.national_number_pattern)
+    general = re.compile(str(metadata.general_desc.national_number_pattern))
+    return general, re.compile("(?:" + "|".join(patterns) + ")")
+
+
+def _french_number_valid(national_number: str) -> bool:
+    general, types = _french_numbering_plan()
+    return bool(general.fullmatch(national_number) and types.fullmatch(national_number))
 
 
 def clean_phone(value: str, country: str = "FR") -> str | None:
@@ -177,7 +208,7 @@ def clean_phone(value: str, country: str = "FR") -> str | None:
         french = _FRENCH_PHONE.fullmatch(value)
         if french is not None:
             national = french[1].translate(_PHONE_SEPARATORS)
-            if _french_prefix_valid(national[:5] + "0000"):
+            if _french_number_valid(national):
                 return "+33" + national
     if len(value) > 40:
         raise _err("Numéro de téléphone trop long.", "Phone number too long.")
