@@ -280,11 +280,41 @@ def clean_postcode(value: str, country: str) -> str:
     return value
 
 
+def _luhn_valid(digits: str) -> bool:
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        value = int(char) * (2 if position % 2 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0
+
+
+_ASCII_DIGITS = re.compile(r"[0-9]+")
+_FRENCH_VAT = re.compile(r"FR[0-9]{11}")
+
+
+def _plain_siret_or_siren(compact: str) -> bool:
+    """Certainly valid for python-stdnum (which decides every other case, La Poste's too)."""
+    if len(compact) not in (9, 14) or not _ASCII_DIGITS.fullmatch(compact):
+        return False
+    if compact.startswith("356000000"):
+        return False
+    return _luhn_valid(compact) and _luhn_valid(compact[:9])
+
+
+def _french_vat_key_valid(number: str) -> bool:
+    """FR VAT after `FR`: key (2 digits) then SIREN, as python-stdnum checks it."""
+    if number[2:5] != "000" and not _luhn_valid(number[2:]):
+        return False
+    return int(number[:2]) == int(number[2:] + "12") % 97
+
+
 def clean_siret(value: str) -> str:
     """A SIRET (14 digits) or SIREN (9 digits), with its Luhn check."""
     compact = re.sub(r"[\s.\-]", "", value)
     if not compact:
         return ""
+    if _plain_siret_or_siren(compact):
+        return compact
     try:
         if len(compact) == 9:
             return str(siren.validate(compact))
@@ -301,6 +331,8 @@ def clean_vat_number(value: str) -> str:
     compact = value.strip()
     if not compact:
         return ""
+    if _FRENCH_VAT.fullmatch(compact) and _french_vat_key_valid(compact[2:]):
+        return compact
     try:
         return str(vat.validate(compact))
     except StdnumError:
