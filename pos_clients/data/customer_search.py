@@ -127,7 +127,11 @@ FTS_WORDS = 2
 
 
 def _fts_words(parsed: ParsedQuery) -> tuple[str, ...]:
-    return tuple(sorted(parsed.words, key=len, reverse=True)[:FTS_WORDS])
+    longest = sorted(parsed.words, key=len, reverse=True)
+    # One or two letters (`s` of `S.A.S.`) match most of the directory: never worth merging
+    # when a longer word is there to narrow first.
+    useful = [w for w in longest if len(w) >= 3] or longest
+    return tuple(useful[:FTS_WORDS])
 
 
 def _fts_match(parsed: ParsedQuery) -> str:
