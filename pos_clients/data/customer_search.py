@@ -164,9 +164,10 @@ def _walks(uow: UnitOfWork, parsed: ParsedQuery) -> bool:
         return False
     found = 0
     if parsed.words:
-        found += int(
-            uow.session.scalar(_COUNT_FTS, {"m": _fts_match(parsed), "cap": WALK_FROM}) or 0
-        )
+        # Every word counts here (a capped count is cheap with prefix indexes), so that the
+        # density is never overestimated by leaving short words out.
+        every_word = " ".join(_fts_phrase(w) + "*" for w in parsed.words)
+        found += int(uow.session.scalar(_COUNT_FTS, {"m": every_word, "cap": WALK_FROM}) or 0)
     if parsed.email_fragment and found < WALK_FROM:
         found += int(
             uow.session.scalar(_COUNT_TRIGRAM, {"p": _trigram_like(parsed), "cap": WALK_FROM}) or 0
