@@ -160,12 +160,43 @@ _FRENCH_PHONE = re.compile(r"(?:0|\+33 ?|0033 ?)([1-9](?:[ .\-]?\d){8})")
 _PHONE_SEPARATORS = str.maketrans("", "", " .-")
 
 
-@lru_cache(maxsize=100_000)
-def _french_prefix_valid(national_number: str) -> bool:
-    # Validity in the French numbering plan is decided by the leading digits (at most four
-    # in libphonenumber's metadata) and the length; cached by the first five digits.
-    number = phonenumbers.PhoneNumber(country_code=33, national_number=int(national_number))
-    return bool(phonenumbers.is_valid_number(number))
+_FRENCH_TYPES = (
+    "fixed_line",
+    "mobile",
+    "toll_free",
+    "premium_rate",
+    "shared_cost",
+    "personal_number",
+    "voip",
+    "pager",
+    "uan",
+    "voicemail",
+)
+
+
+@lru_cache(maxsize=1)
+def _french_numbering_plan() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """libphonenumber's own patterns for a valid 9-digit French number (general, then types).
+
+    A number is valid when it has a known type; matching the patterns directly skips the
+    library's object model (tested equal to `is_valid_number`).
+    """
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region("FR")
+    assert metadata is not None and metadata.general_desc is not None
+    patterns = []
+    for name in _FRENCH_TYPES:
+        desc = getattr(metadata, name, None)
+        if desc is None or not desc.national_number_pattern:
+            continue
+        if 9 in (desc.possible_length or metadata.general_desc.possible_length or (9,)):
+            patterns.append(desc.national_number_pattern)
+    general = re.compile(str(metadata.general_desc.national_number_pattern))
+    return general, re.compile("(?:" + "|".join(patterns) + ")")
+
+
+def _french_number_valid(national_number: str) -> bool:
+    general, types = _french_numbering_plan()
+    return bool(general.fullmatch(national_number) and types.fullmatch(national_number))
 
 
 def clean_phone(value: str, country: str = "FR") -> str | None:
@@ -177,7 +208,7 @@ def clean_phone(value: str, country: str = "FR") -> str | None:
         french = _FRENCH_PHONE.fullmatch(value)
         if french is not None:
             national = french[1].translate(_PHONE_SEPARATORS)
-            if _french_prefix_valid(national[:5] + "0000"):
+            if _french_number_valid(national):
                 return "+33" + national
     if len(value) > 40:
         raise _err("Numéro de téléphone trop long.", "Phone number too long.")
@@ -249,11 +280,41 @@ def clean_postcode(value: str, country: str) -> str:
     return value
 
 
+def _luhn_valid(digits: str) -> bool:
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        value = int(char) * (2 if position % 2 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0
+
+
+_ASCII_DIGITS = re.compile(r"[0-9]+")
+_FRENCH_VAT = re.compile(r"FR[0-9]{11}")
+
+
+def _plain_siret_or_siren(compact: str) -> bool:
+    """Certainly valid for python-stdnum (which decides every other case, La Poste's too)."""
+    if len(compact) not in (9, 14) or not _ASCII_DIGITS.fullmatch(compact):
+        return False
+    if compact.startswith("356000000"):
+        return False
+    return _luhn_valid(compact) and _luhn_valid(compact[:9])
+
+
+def _french_vat_key_valid(number: str) -> bool:
+    """FR VAT after `FR`: key (2 digits) then SIREN, as python-stdnum checks it."""
+    if number[2:5] != "000" and not _luhn_valid(number[2:]):
+        return False
+    return int(number[:2]) == int(number[2:] + "12") % 97
+
+
 def clean_siret(value: str) -> str:
     """A SIRET (14 digits) or SIREN (9 digits), with its Luhn check."""
     compact = re.sub(r"[\s.\-]", "", value)
     if not compact:
         return ""
+    if _plain_siret_or_siren(compact):
+        return compact
     try:
         if len(compact) == 9:
             return str(siren.validate(compact))
@@ -270,6 +331,8 @@ def clean_vat_number(value: str) -> str:
     compact = value.strip()
     if not compact:
         return ""
+    if _FRENCH_VAT.fullmatch(compact) and _french_vat_key_valid(compact[2:]):
+        return compact
     try:
         return str(vat.validate(compact))
     except StdnumError:

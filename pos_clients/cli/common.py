@@ -37,7 +37,8 @@ def progress_bar(label: Text) -> Iterator[Callable[[int, int], None] | None]:
         return
     from tqdm import tqdm
 
-    bar = tqdm(desc=str(label), unit=" lignes", unit_scale=True, file=sys.stderr, leave=False)
+    unit = str(Text(" lignes", " rows"))
+    bar = tqdm(desc=str(label), unit=unit, unit_scale=True, file=sys.stderr, leave=False)
 
     def update(done: int, total: int) -> None:
         bar.total = total

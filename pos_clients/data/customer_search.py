@@ -120,8 +120,22 @@ def _next_prefix(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
+# Words handed to FTS5 at most; the others are checked on its (few) results. FTS5 merges
+# the whole doclist of every prefix it is given, so short common words (`le`, `de`) in a
+# full name would cost more than they narrow; the longest words are the most selective.
+FTS_WORDS = 2
+
+
+def _fts_words(parsed: ParsedQuery) -> tuple[str, ...]:
+    longest = sorted(parsed.words, key=len, reverse=True)
+    # One or two letters (`s` of `S.A.S.`) match most of the directory: never worth merging
+    # when a longer word is there to narrow first.
+    useful = [w for w in longest if len(w) >= 3] or longest
+    return tuple(useful[:FTS_WORDS])
+
+
 def _fts_match(parsed: ParsedQuery) -> str:
-    return " ".join(_fts_phrase(w) + "*" for w in parsed.words)
+    return " ".join(_fts_phrase(w) + "*" for w in _fts_words(parsed))
 
 
 def _trigram_like(parsed: ParsedQuery) -> str:
@@ -150,9 +164,10 @@ def _walks(uow: UnitOfWork, parsed: ParsedQuery) -> bool:
         return False
     found = 0
     if parsed.words:
-        found += int(
-            uow.session.scalar(_COUNT_FTS, {"m": _fts_match(parsed), "cap": WALK_FROM}) or 0
-        )
+        # Every word counts here (a capped count is cheap with prefix indexes), so that the
+        # density is never overestimated by leaving short words out.
+        every_word = " ".join(_fts_phrase(w) + "*" for w in parsed.words)
+        found += int(uow.session.scalar(_COUNT_FTS, {"m": every_word, "cap": WALK_FROM}) or 0)
     if parsed.email_fragment and found < WALK_FROM:
         found += int(
             uow.session.scalar(_COUNT_TRIGRAM, {"p": _trigram_like(parsed), "cap": WALK_FROM}) or 0
@@ -178,15 +193,22 @@ def _matching(
     conditions: list[ColumnElement[bool]] = []
     if dialect == "sqlite" and not walk:
         if parsed.words:
+            indexed = _fts_words(parsed)
+            others = list(parsed.words)
+            for word in indexed:
+                others.remove(word)
             conditions.append(
-                c.id.in_(
-                    select(literal_column("rowid"))
-                    .select_from(text("customer_fts"))
-                    .where(
-                        text("customer_fts MATCH :fts_match").bindparams(
-                            fts_match=_fts_match(parsed)
+                and_(
+                    c.id.in_(
+                        select(literal_column("rowid"))
+                        .select_from(text("customer_fts"))
+                        .where(
+                            text("customer_fts MATCH :fts_match").bindparams(
+                                fts_match=_fts_match(parsed)
+                            )
                         )
-                    )
+                    ),
+                    *[c.search_text.like(f"% {_like_escape(w)}%", escape="\\") for w in others],
                 )
             )
         if parsed.email_fragment:

@@ -76,6 +76,28 @@ def create(conn: Connection) -> None:
             conn.execute(text(ddl))
 
 
+def recreate_fts(conn: Connection, prefixes: str) -> None:
+    """Re-create the SQLite word index with prefix indexes of these lengths, and rebuild it.
+
+    FTS5 answers a prefix query with a prefix index by reading one doclist, and can stop
+    early; without one it merges the doclists of every word with that prefix first.
+    """
+    if conn.dialect.name != "sqlite":
+        return
+    for name in SQLITE_TRIGGERS:
+        conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
+    conn.execute(text("DROP TABLE IF EXISTS customer_fts"))
+    conn.execute(
+        text(
+            "CREATE VIRTUAL TABLE customer_fts USING fts5(search_text, content='customer', "
+            "content_rowid='id', tokenize='unicode61 remove_diacritics 2', "
+            f"prefix='{prefixes}')"
+        )
+    )
+    conn.execute(text("INSERT INTO customer_fts(customer_fts) VALUES ('rebuild')"))
+    recreate_triggers(conn)
+
+
 def drop(conn: Connection) -> None:
     if conn.dialect.name == "sqlite":
         for name in SQLITE_TRIGGERS:

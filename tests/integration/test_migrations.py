@@ -45,3 +45,12 @@ def test_open_twice_is_a_no_op(sqlite_url: str) -> None:
     engine = make_engine(sqlite_url)
     assert current_revision(engine) == head_revision()
     engine.dispose()
+
+
+def test_sqlite_search_index_after_upgrade_head(sqlite_db: Database) -> None:
+    # 0004: the covering index the search walks by name; 0005: prefix indexes up to 6 letters.
+    with sqlite_db.connection() as conn:
+        fts = conn.execute(text("SELECT sql FROM sqlite_master WHERE name = 'customer_fts'"))
+        walk = conn.execute(text("SELECT sql FROM sqlite_master WHERE name = 'ix_customer_walk'"))
+        assert "prefix='1 2 3 4 5 6'" in str(fts.scalar())
+        assert "search_text" in str(walk.scalar())

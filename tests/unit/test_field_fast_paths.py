@@ -8,6 +8,7 @@ python-stdnum do.
 
 from __future__ import annotations
 
+import random
 import unicodedata
 
 import phonenumbers
@@ -21,6 +22,8 @@ from pos_clients import customer_fields as cf
 from pos_clients import customers
 from pos_clients.customers import CustomerDraft
 from pos_clients.data.search_index import phone_words
+from pos_clients.demo.numbers import french_vat
+from pos_clients.demo.numbers import siret as demo_siret
 from pos_clients.errors import ValidationError
 from pos_clients.folding import fold
 
@@ -164,3 +167,50 @@ def test_clean_fast_path_agrees_with_field_by_field(**fields: str) -> None:
 @pytest.mark.parametrize("value", ["06 12 34 56 78", "+33 6 12 34 56 78", "0033612345678"])
 def test_french_phone_forms(value: str) -> None:
     assert cf.clean_phone(value) == "+33612345678"
+
+
+@given(st.integers(min_value=100_000_000, max_value=999_999_999))
+def test_export_writes_french_phones_as_libphonenumber(nsn: int) -> None:
+    from pos_clients.directory_csv.exporting import _phone
+
+    e164 = f"+33{nsn}"
+    number = phonenumbers.parse(e164, None)
+    if phonenumbers.region_code_for_number(number) == "FR":
+        assert _phone(e164, "FR") == cf.format_phone(e164)
+
+
+def _stdnum_or_refused(fn: object, value: str) -> str:
+    try:
+        return str(fn(value))  # type: ignore[operator]
+    except cf.FieldError:
+        return "REFUSED"
+
+
+@settings(max_examples=500)
+@given(
+    st.integers(min_value=0, max_value=10**14 - 1).map(lambda n: f"{n:014d}")
+    | st.integers(min_value=0, max_value=10**9 - 1).map(lambda n: f"{n:09d}")
+    | st.integers().map(lambda seed: demo_siret(random.Random(seed)))
+    | st.sampled_from(["35600000000048", "35600000012345", "356000000", "7328293200007４"])
+)
+def test_siret_fast_path_agrees_with_stdnum(value: str) -> None:
+    from stdnum.fr import siren, siret
+
+    expected = siren.is_valid(value) if len(value) == 9 else siret.is_valid(value)
+    assert (_stdnum_or_refused(cf.clean_siret, value) != "REFUSED") == expected
+
+
+@settings(max_examples=500)
+@given(
+    st.integers(min_value=0, max_value=10**11 - 1).map(lambda n: f"FR{n:011d}")
+    | st.integers().map(lambda seed: french_vat(demo_siret(random.Random(seed))[:9]))
+    | st.sampled_from(["FR44732829320", "fr44732829320", "FR 44 732829320", "FR00000000012"])
+)
+def test_vat_fast_path_agrees_with_stdnum(value: str) -> None:
+    from stdnum.eu import vat
+
+    ours = _stdnum_or_refused(cf.clean_vat_number, value)
+    if vat.is_valid(value):
+        assert ours == vat.validate(value)
+    else:
+        assert ours == "REFUSED"
