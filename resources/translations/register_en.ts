@@ -396,6 +396,14 @@
         <translation>Other</translation>
     </message>
     <message>
+        <source>Aucun article pour l&apos;instant : ajoutez-en avec « Articles… », ou scannez un code-barres connu.</source>
+        <translation>No items yet: add some with “Items…”, or scan a known barcode.</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>Items</translation>
+    </message>
+    <message>
         <source>Aucun article ni client pour « %1 ».</source>
         <translation>No item or customer for “%1”.</translation>
     </message>

@@ -179,3 +179,20 @@ def test_payment_on_account_is_a_visible_disabled_place(pane: RegisterPane) -> N
     dialog.amount.setText("9,00")
     dialog.add_payment("card")
     assert "dépasser" in dialog.error_label.text()
+
+
+def test_an_empty_catalogue_says_how_to_add_items(
+    sqlite_db: Database, sync_tasks: SyncTaskRunner, qtbot: QtBot
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    widget = RegisterPane(sqlite_db, sync_tasks, sale_options=SaleOptions(False, False, False))
+    qtbot.addWidget(widget)
+    widget.show()
+    hint = widget.findChild(QLabel, "noItemsHint")
+    assert hint is not None and "Articles…" in hint.text()
+    item(sqlite_db, "Croissant", "1,15", "5,5", "", "Viennoiseries")
+    with qtbot.waitSignal(widget.items_loaded):
+        widget.reload_items()
+    assert widget.categories.tabText(0) == "Viennoiseries"
+    assert widget.item_button("Croissant") is not None

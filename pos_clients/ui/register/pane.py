@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -323,6 +323,17 @@ class RegisterPane(QWidget):
             scroll.setWidgetResizable(True)
             scroll.setWidget(page)
             self.categories.addTab(scroll, category)
+        if not catalogue:
+            hint = QLabel(
+                self.tr(
+                    "Aucun article pour l'instant : ajoutez-en avec « Articles… », "
+                    "ou scannez un code-barres connu."
+                )
+            )
+            hint.setObjectName("noItemsHint")
+            hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            hint.setWordWrap(True)
+            self.categories.addTab(hint, self.tr("Articles"))
         self.items_loaded.emit(len(catalogue))
 
     def item_button(self, item_name: str) -> QPushButton | None:
