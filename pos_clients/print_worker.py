@@ -8,13 +8,13 @@ queue at that job, so the others keep their order, and the error is kept for the
 from __future__ import annotations
 
 import contextlib
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select, update
 
+from pos_clients.background import WakeableWorker
 from pos_clients.clock import utcnow
 from pos_clients.data.claims import release_dead_claims, worker_name
 from pos_clients.data.database import Database
@@ -160,7 +160,7 @@ def _release(db: Database, job_id: int, error: str) -> None:
         uow.commit()
 
 
-class PrintWorker:
+class PrintWorker(WakeableWorker):
     """Runs `print_due` on a thread (for one till's jobs when `till` is given, which a shop whose
     tills have their own printers needs): at once when woken (a new job), else every few seconds,
     backing off while a printer does not answer. `on_round(PrintRound)` runs on that thread."""
@@ -175,41 +175,26 @@ class PrintWorker:
         idle_seconds: float = 5.0,
         max_backoff_seconds: float = 60.0,
     ) -> None:
+        super().__init__("pos-print", stop_timeout=10.0)
         self._db = db
         self._till = till
         self._on_round = on_round
         self._sender = sender
         self._idle = idle_seconds
         self._max_backoff = max_backoff_seconds
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._delay = idle_seconds
 
-    def start(self) -> None:
-        self._thread = threading.Thread(target=self._loop, name="pos-print", daemon=True)
-        self._thread.start()
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def stop(self, timeout: float = 10.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-
-    def _loop(self) -> None:
+    def _recover(self) -> None:
         # A till restarted after a crash goes on at once with what it had claimed.
         with contextlib.suppress(PosError):
             release_dead_claims(self._db, jobs)
-        delay = self._idle
-        while not self._stop.is_set():
-            self._wake.clear()
-            try:
-                result = print_due(self._db, sender=self._sender, till=self._till)
-            except PosError as exc:  # database busy or unreachable: try again later
-                result = PrintRound(0, {"database": exc})
-            if self._on_round is not None:
-                self._on_round(result)
-            delay = min(delay * 2, self._max_backoff) if result.errors else self._idle
-            self._wake.wait(delay)
+
+    def _round(self) -> float:
+        try:
+            result = print_due(self._db, sender=self._sender, till=self._till)
+        except PosError as exc:  # database busy or unreachable: try again later
+            result = PrintRound(0, {"database": exc})
+        if self._on_round is not None:
+            self._on_round(result)
+        self._delay = min(self._delay * 2, self._max_backoff) if result.errors else self._idle
+        return self._delay

@@ -11,7 +11,6 @@ Temporary failures back off exponentially; a 5xx refusal marks the message faile
 from __future__ import annotations
 
 import contextlib
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -19,6 +18,7 @@ from email.message import EmailMessage
 
 from sqlalchemy import or_, select, update
 
+from pos_clients.background import WakeableWorker
 from pos_clients.clock import utcnow
 from pos_clients.data.claims import release_dead_claims, worker_name
 from pos_clients.data.database import Database
@@ -165,7 +165,7 @@ def send_due(
     return SendRound(sent, failed, deferred, error, failures)
 
 
-class MailWorker:
+class MailWorker(WakeableWorker):
     """Runs `send_due` on a thread: at once when woken (a sale with an email), else every
     `idle_seconds`. `on_round(SendRound)` runs on that thread (the UI re-emits it as a signal)."""
 
@@ -177,37 +177,22 @@ class MailWorker:
         transport: Transport = deliver,
         idle_seconds: float = 30.0,
     ) -> None:
+        super().__init__("pos-mail", stop_timeout=30.0)
         self._db = db
         self._on_round = on_round
         self._transport = transport
         self._idle = idle_seconds
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
 
-    def start(self) -> None:
-        self._thread = threading.Thread(target=self._loop, name="pos-mail", daemon=True)
-        self._thread.start()
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def stop(self, timeout: float = 30.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-
-    def _loop(self) -> None:
+    def _recover(self) -> None:
         # A till restarted after a crash goes on at once with what it had claimed.
         with contextlib.suppress(PosError):
             release_dead_claims(self._db, outbox)
-        while not self._stop.is_set():
-            self._wake.clear()
-            try:
-                result = send_due(self._db, transport=self._transport)
-            except PosError as exc:  # the database itself is busy or away
-                result = SendRound(error=exc)
-            if self._on_round is not None:
-                self._on_round(result)
-            self._wake.wait(self._idle)
+
+    def _round(self) -> float:
+        try:
+            result = send_due(self._db, transport=self._transport)
+        except PosError as exc:  # the database itself is busy or away
+            result = SendRound(error=exc)
+        if self._on_round is not None:
+            self._on_round(result)
+        return self._idle
