@@ -96,6 +96,9 @@ class _Run:
     dry_run: bool
     groups: dict[str, int | None]  # folded name → id (None: to create, on a dry run)
     references: dict[str, int] = field(default_factory=dict)  # reference → line in file
+    # The directory was empty when this write transaction began, and nobody else writes
+    # until it ends (SQLite): no card of the file can be held by a customer already.
+    alone_in_empty_directory: bool = False
     problems: list[RowProblem] = field(default_factory=list)
     created_groups: list[str] = field(default_factory=list)
     rows: int = 0
@@ -133,6 +136,7 @@ def import_customers(
         conn = uow.session.connection()
         sqlite = conn.dialect.name == "sqlite"
         first_id = int(conn.scalar(select(func.coalesce(func.max(C.id), 0))) or 0) + 1
+        run.alone_in_empty_directory = sqlite and first_id == 1
         cache = 0
         if sqlite:
             cache = int(conn.exec_driver_sql("PRAGMA cache_size").scalar() or -2000)
@@ -272,7 +276,11 @@ def _import_chunk(run: _Run, chunk: list[CheckedRecord]) -> None:
         values = _accepted(run, checked)
         if values is not None:
             accepted.append((checked.line, checked.consents, values))
-    holders = _holders(run.uow, [str(v["reference"]) for _, _, v in accepted if v["reference"]])
+    holders = (
+        {}
+        if run.alone_in_empty_directory
+        else _holders(run.uow, [str(v["reference"]) for _, _, v in accepted if v["reference"]])
+    )
     to_insert: list[tuple[dict[str, bool], dict[str, Any]]] = []
     for line, consents, values in accepted:
         reference = values["reference"]
