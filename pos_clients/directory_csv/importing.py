@@ -10,22 +10,26 @@ record. A group named in the file that does not exist yet is created without a d
 
 from __future__ import annotations
 
+import os
+from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from sqlalchemy import func, insert, select
 
 from pos_clients import customers
-from pos_clients.customers import CleanCustomer, CustomerDraft, now
+from pos_clients.customers import now
 from pos_clients.data import search_index
 from pos_clients.data.bulk import insert_customers, insert_rows
 from pos_clients.data.database import Database, UnitOfWork
 from pos_clients.data.tables import consent_table, customer_table, group_table
+from pos_clients.directory_csv.checking import CheckedRecord, check_records
 from pos_clients.directory_csv.format import CsvTable, read_table
-from pos_clients.errors import ValidationError
 from pos_clients.folding import fold
 from pos_clients.groups import MAX_NAME
 from pos_clients.i18n import Language, Text, current_language
@@ -35,8 +39,12 @@ CancelCheck = Callable[[], bool]
 CHUNK_ROWS = 2000
 C = customer_table.c
 
-_YES = {"oui", "o", "yes", "y", "1", "true", "vrai", "x"}
-_NO = {"non", "n", "no", "0", "false", "faux"}
+# Files of at least this many lines are checked by worker processes while this one writes.
+PARALLEL_MIN_ROWS = 20_000
+IN_FLIGHT = 4  # chunks handed to the workers ahead of the one being written
+# A bigger page cache while the rows and their indexes are written (this connection only;
+# durability untouched: the commit stays synchronous=FULL).
+_BULK_CACHE_KIB = 262_144
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +96,9 @@ class _Run:
     dry_run: bool
     groups: dict[str, int | None]  # folded name → id (None: to create, on a dry run)
     references: dict[str, int] = field(default_factory=dict)  # reference → line in file
+    # The directory was empty when this write transaction began, and nobody else writes
+    # until it ends (SQLite): no card of the file can be held by a customer already.
+    alone_in_empty_directory: bool = False
     problems: list[RowProblem] = field(default_factory=list)
     created_groups: list[str] = field(default_factory=list)
     rows: int = 0
@@ -107,38 +118,78 @@ def import_customers(
     dry_run: bool = False,
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
+    workers: int | None = None,
 ) -> ImportReport:
     """Import the customers of a CSV file; return the report.
 
     `progress(done, total)` is called every few thousand records (`total` is an estimate);
     `cancel()` is checked as often, and when it returns True nothing is written. Raises
     CsvUnreadableError when the file cannot be read at all, and the database's errors.
+    `workers`: processes checking the records (0: this one; default: 2 for large files).
     """
     table = read_table(source)
     total = table.expected_rows
+    if workers is None:
+        workers = min(2, os.cpu_count() or 1) if total >= PARALLEL_MIN_ROWS else 0
     with db.uow() as uow:
         run = _Run(uow, table, dry_run, _existing_groups(uow))
         conn = uow.session.connection()
+        sqlite = conn.dialect.name == "sqlite"
         first_id = int(conn.scalar(select(func.coalesce(func.max(C.id), 0))) or 0) + 1
+        run.alone_in_empty_directory = sqlite and first_id == 1
+        cache = 0
+        if sqlite:
+            cache = int(conn.exec_driver_sql("PRAGMA cache_size").scalar() or -2000)
+            conn.exec_driver_sql(f"PRAGMA cache_size=-{_BULK_CACHE_KIB}")
+        try:
+            if not dry_run:
+                # Indexing the new rows in one statement at the end is twice as fast as the
+                # per-row triggers; both happen inside this transaction, so no other till
+                # ever sees the directory without its triggers or with a partial index.
+                search_index.drop_triggers(conn)
+            for chunk in _checked_chunks(table, workers):
+                if cancel is not None and cancel():
+                    return _report(run, cancelled=True)
+                _import_chunk(run, chunk)
+                if progress is not None:
+                    progress(run.rows, max(total, run.rows))
+            if not dry_run:
+                search_index.index_rows_from(conn, first_id)
+                search_index.recreate_triggers(conn)
+        finally:
+            if sqlite:
+                conn.exec_driver_sql(f"PRAGMA cache_size={cache}")
         if not dry_run:
-            # Indexing the new rows in one statement at the end is twice as fast as the
-            # per-row triggers; both happen inside this transaction, so no other till ever
-            # sees the directory without its triggers or with a partial index.
-            search_index.drop_triggers(conn)
-        records = _non_blank(table.records())
-        while chunk := list(islice(records, CHUNK_ROWS)):
-            if cancel is not None and cancel():
-                return _report(run, cancelled=True)
-            _import_chunk(run, chunk)
-            if progress is not None:
-                progress(run.rows, max(total, run.rows))
-        if not dry_run:
-            search_index.index_rows_from(conn, first_id)
-            search_index.recreate_triggers(conn)
             uow.commit()
     if progress is not None:
         progress(run.rows, run.rows)
     return _report(run, cancelled=False)
+
+
+def _checked_chunks(table: CsvTable, workers: int) -> Iterator[list[CheckedRecord]]:
+    """The file's non-blank records, checked, chunk by chunk in order; with `workers` > 0
+    the chunks are checked by that many processes, a few chunks ahead of the caller."""
+    columns, width = table.columns, len(table.headers)
+    records = _non_blank(table.records())
+    chunks = iter(lambda: list(islice(records, CHUNK_ROWS)), [])
+    if workers <= 0:
+        for chunk in chunks:
+            yield check_records(columns, width, chunk)
+        return
+    # "fork": the workers start at once with every module loaded, and need no guarded main
+    # module (`python -m pos_clients` has none); they only run `check_records`.
+    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+        pending: deque[Future[list[CheckedRecord]]] = deque()
+        try:
+            for chunk in chunks:
+                pending.append(pool.submit(check_records, columns, width, chunk))
+                if len(pending) > IN_FLIGHT:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
 
 
 def _report(run: _Run, *, cancelled: bool) -> ImportReport:
@@ -203,80 +254,6 @@ def _group_id(run: _Run, line: int, name: str) -> tuple[bool, int | None]:
     return True, group_id
 
 
-def _consent(run: _Run, line: int, value: str) -> tuple[bool, dict[str, bool]]:
-    folded = fold(value.strip())
-    if not folded:
-        return True, {}
-    if folded in _YES:
-        return True, {"email": True}
-    if folded in _NO:
-        return True, {"email": False}
-    run.problem(
-        line,
-        "email_consent",
-        Text(
-            f"Consentement e-mail : « oui » ou « non », pas « {value.strip()[:20]} ».",
-            f"Email consent: “yes” or “no”, not “{value.strip()[:20]}”.",
-        ),
-    )
-    return False, {}
-
-
-def _draft(run: _Run, line: int, record: list[str]) -> CustomerDraft | None:
-    columns = run.table.columns
-    if len(record) > len(run.table.headers) and any(
-        v.strip() for v in record[len(run.table.headers) :]
-    ):
-        run.problem(
-            line,
-            "",
-            Text(
-                f"La ligne a {len(record)} colonnes alors que l'en-tête en a "
-                f"{len(run.table.headers)} (séparateur ou guillemet en trop ?).",
-                f"The line has {len(record)} columns while the header has "
-                f"{len(run.table.headers)} (stray delimiter or quote?).",
-            ),
-        )
-        return None
-    values: dict[str, str] = {}
-    for name, position in columns.items():
-        values[name] = record[position] if position < len(record) else ""
-    kind = values.pop("kind", "").strip()
-    if not kind:
-        has_company = values.get("company_name", "").strip()
-        kind = "company" if has_company and not values.get("last_name", "").strip() else "person"
-    ok_group, group_id = _group_id(run, line, values.pop("group", ""))
-    ok_consent, consents = _consent(run, line, values.pop("email_consent", ""))
-    if not (ok_group and ok_consent):
-        return None
-    return CustomerDraft(
-        kind=kind, group_id=group_id, consents=consents, consent_source="import", **values
-    )
-
-
-def _clean(run: _Run, line: int, draft: CustomerDraft) -> CleanCustomer | None:
-    try:
-        data = customers.clean(draft)
-    except ValidationError as exc:
-        for name, text in exc.fields.items():
-            run.problem(line, "group" if name == "group_id" else name, text)
-        return None
-    if data.reference is not None:
-        first = run.references.get(data.reference)
-        if first is not None:
-            run.problem(
-                line,
-                "reference",
-                Text(
-                    f"La référence {data.reference} figure déjà ligne {first} du fichier.",
-                    f"Reference {data.reference} already appears on line {first} of the file.",
-                ),
-            )
-            return None
-        run.references[data.reference] = line
-    return data
-
-
 def _holders(uow: UnitOfWork, references: list[str]) -> dict[str, str]:
     """Reference → name of the customer of the directory who holds it."""
     if not references:
@@ -292,41 +269,76 @@ def _holders(uow: UnitOfWork, references: list[str]) -> dict[str, str]:
     }
 
 
-def _import_chunk(run: _Run, chunk: list[tuple[int, list[str]]]) -> None:
-    accepted: list[tuple[int, CustomerDraft, CleanCustomer]] = []
-    for line, record in chunk:
+def _import_chunk(run: _Run, chunk: list[CheckedRecord]) -> None:
+    accepted: list[tuple[int, dict[str, bool], dict[str, Any]]] = []
+    for checked in chunk:
         run.rows += 1
-        draft = _draft(run, line, record)
-        if draft is None:
-            continue
-        data = _clean(run, line, draft)
-        if data is not None:
-            accepted.append((line, draft, data))
-    holders = _holders(run.uow, [d.reference for _, _, d in accepted if d.reference])
-    to_insert: list[tuple[CustomerDraft, CleanCustomer]] = []
-    for line, draft, data in accepted:
-        if data.reference is not None and data.reference in holders:
+        values = _accepted(run, checked)
+        if values is not None:
+            accepted.append((checked.line, checked.consents, values))
+    holders = (
+        {}
+        if run.alone_in_empty_directory
+        else _holders(run.uow, [str(v["reference"]) for _, _, v in accepted if v["reference"]])
+    )
+    to_insert: list[tuple[dict[str, bool], dict[str, Any]]] = []
+    for line, consents, values in accepted:
+        reference = values["reference"]
+        if reference is not None and reference in holders:
             run.problem(
                 line,
                 "reference",
                 Text(
-                    f"La référence {data.reference} appartient déjà à {holders[data.reference]}.",
-                    f"Reference {data.reference} already belongs to {holders[data.reference]}.",
+                    f"La référence {reference} appartient déjà à {holders[reference]}.",
+                    f"Reference {reference} already belongs to {holders[reference]}.",
                 ),
             )
             continue
-        to_insert.append((draft, data))
+        to_insert.append((consents, values))
     run.valid += len(to_insert)
     if not run.dry_run and to_insert:
         _insert(run.uow, to_insert)
         run.imported += len(to_insert)
 
 
-def _insert(uow: UnitOfWork, rows: list[tuple[CustomerDraft, CleanCustomer]]) -> None:
+def _accepted(run: _Run, checked: CheckedRecord) -> dict[str, Any] | None:
+    """The values to store for a checked record, or None when it is refused (reported)."""
+    line = checked.line
+    if checked.width_problem is not None:
+        run.problem(line, "", checked.width_problem)
+        return None
+    ok_group, group_id = _group_id(run, line, checked.group)
+    if checked.consent_problem is not None:
+        run.problem(line, "email_consent", checked.consent_problem)
+    if not ok_group or checked.consent_problem is not None:
+        return None
+    for column, text in checked.problems:
+        run.problem(line, column, text)
+    values = checked.values
+    if values is None:
+        return None
+    reference = checked.reference
+    if reference is not None:
+        first = run.references.get(reference)
+        if first is not None:
+            run.problem(
+                line,
+                "reference",
+                Text(
+                    f"La référence {reference} figure déjà ligne {first} du fichier.",
+                    f"Reference {reference} already appears on line {first} of the file.",
+                ),
+            )
+            return None
+        run.references[reference] = line
+    values["group_id"] = group_id
+    return values
+
+
+def _insert(uow: UnitOfWork, rows: list[tuple[dict[str, bool], dict[str, Any]]]) -> None:
     stamp = now()
     params: list[dict[str, Any]] = []
-    for _, data in rows:
-        values = customers.stored_values(data)
+    for _, values in rows:
         values["created_at"] = values["updated_at"] = stamp
         params.append(values)
     conn = uow.session.connection()
@@ -337,10 +349,10 @@ def _insert(uow: UnitOfWork, rows: list[tuple[CustomerDraft, CleanCustomer]]) ->
             "channel": channel,
             "granted": granted,
             "recorded_at": stamp,
-            "source": draft.consent_source,
+            "source": "import",
         }
-        for customer_id, (draft, _) in zip(ids, rows, strict=True)
-        for channel, granted in draft.consents.items()
+        for customer_id, (consents, _) in zip(ids, rows, strict=True)
+        for channel, granted in consents.items()
     ]
     if consents:
         insert_rows(conn, consent_table, consents)

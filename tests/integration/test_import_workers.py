@@ -1,0 +1,83 @@
+"""CSV import checked by worker processes: the same report and the same directory as in-process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pos_clients import customers
+from pos_clients.data import customer_search
+from pos_clients.data.database import Database
+from pos_clients.directory_csv import import_customers
+from pos_clients.directory_csv.importing import CHUNK_ROWS
+from tests.helpers.cli_csv import ZOE, write_csv
+from tests.helpers.factories import person
+
+BAD = [
+    {"last_name": "Martin", "reference": "4006381333948"},  # card held by Jean Dupont
+    {"last_name": "Petit", "reference": "4006381333932"},  # bad EAN check digit
+    {"kind": "company", "company_name": "Sarl X", "siret": "73282932000075"},  # bad SIRET
+    {"last_name": "Roux", "email": "roux@@exemple"},  # bad email
+    {"last_name": "x" * 10_000},  # too long
+    {"last_name": "Nul\x00", "notes": "a\x00b"},  # NUL bytes
+    {"last_name": "Moreau", "email_consent": "peut-être"},  # consent
+    {"last_name": "Bernard", "birthday": "31/02/1990"},  # impossible date
+    {"kind": "robot", "last_name": "R2"},  # unknown kind
+    {"last_name": "Vidal", "group": "G" * 200},  # group name too long
+]
+
+
+def _rows() -> list[dict[str, str]]:
+    """Valid customers over more than two chunks, with bad ones and repeated cards spread out."""
+    rows: list[dict[str, str]] = [ZOE]
+    for i in range(int(CHUNK_ROWS * 2.5)):
+        rows.append(
+            {
+                "last_name": f"Client{i}",
+                "first_name": "Hélène",
+                "reference": f"REF{i}",
+                "group": f"Groupe {i % 3}",
+                "email_consent": "oui" if i % 2 else "",
+            }
+        )
+        if i % 500 == 250:
+            rows.append(BAD[(i // 500) % len(BAD)])
+    rows.append(ZOE | {"first_name": "Autre"})  # same card as line 2, two chunks later
+    rows.append({"last_name": "Double", "reference": "REF10"})  # same card as an earlier row
+    return rows
+
+
+def test_workers_give_the_same_report_as_in_process(db: Database, tmp_path: Path) -> None:
+    person(db, "Dupont", "Jean", reference="4006381333948")
+    path = write_csv(tmp_path / "big.csv", _rows())
+    alone = import_customers(db, path, dry_run=True, workers=0)
+    assert alone.rows > 2 * CHUNK_ROWS and len(alone.rejected_lines) == 12
+    assert import_customers(db, path, dry_run=True, workers=2) == alone
+
+    report = import_customers(db, path, workers=2)
+    assert report.problems == alone.problems
+    groups = ("VIP", "Groupe 0", "Groupe 1", "Groupe 2")
+    assert report.created_groups == alone.created_groups == groups
+    assert report.imported == report.valid == alone.valid and report.exit_status == 1
+    last = report.rows + 1
+    assert {p.line for p in report.problems if p.column == "reference"} >= {last, last - 1}
+    with db.reader() as uow:
+        assert customers.count_customers(uow) == alone.valid + 1
+        zoe = customers.find_by_reference(uow, ZOE["reference"])
+        client = customers.find_by_reference(uow, "REF4001")
+        found = customer_search.search(uow, "helene client4001").items
+    assert zoe is not None and zoe.first_name == "Zoë"
+    assert client is not None and client.group_name == "Groupe 2"
+    consent = client.consent("email")
+    assert consent is not None and consent.granted and consent.source == "import"
+    assert [c.display_name for c in found] == ["Client4001 Hélène"]
+
+
+def test_cancel_with_workers_writes_nothing(db: Database, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "big.csv", _rows())
+    seen: list[int] = []
+    report = import_customers(
+        db, path, workers=2, progress=lambda d, _: seen.append(d), cancel=lambda: len(seen) >= 1
+    )
+    assert report.cancelled and report.imported == 0 and seen == [CHUNK_ROWS]
+    with db.reader() as uow:
+        assert customers.count_customers(uow) == 0
