@@ -4,4 +4,6 @@ import sys
 
 from pos_clients.cli import main
 
-sys.exit(main())
+# Guarded: worker processes started with "spawn" (verify, CSV import) import this module too.
+if __name__ == "__main__":
+    sys.exit(main())

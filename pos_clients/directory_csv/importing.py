@@ -176,9 +176,9 @@ def _checked_chunks(table: CsvTable, workers: int) -> Iterator[list[CheckedRecor
         for chunk in chunks:
             yield check_records(columns, width, chunk)
         return
-    # "fork": the workers start at once with every module loaded, and need no guarded main
-    # module (`python -m pos_clients` has none); they only run `check_records`.
-    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+    # "spawn", not "fork": the import may run on a worker thread of the Qt app, and forking a
+    # process with other threads running can copy a lock held by one of them.
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
         pending: deque[Future[list[CheckedRecord]]] = deque()
         try:
             for chunk in chunks:
