@@ -11,6 +11,7 @@ contact, email, phone digits, postcode, city, reference). Digits typed with phon
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -147,32 +148,46 @@ def _trigram_like(parsed: ParsedQuery) -> str:
 # than by fetching every match and sorting it. Measured at 1,000,000 customers: see
 # BENCHMARKS.md and benchmarks/bench_search.py.
 WALK_FROM = 3000
+_IDS_FTS = text("SELECT rowid FROM customer_fts WHERE customer_fts MATCH :m LIMIT :cap")
+_IDS_TRIGRAM = text("SELECT rowid FROM customer_email_trgm WHERE email LIKE :p LIMIT :cap")
 _COUNT_FTS = text(
     "SELECT count(*) FROM (SELECT 1 FROM customer_fts WHERE customer_fts MATCH :m LIMIT :cap)"
 )
-_COUNT_TRIGRAM = text(
-    "SELECT count(*) FROM (SELECT 1 FROM customer_email_trgm WHERE email LIKE :p LIMIT :cap)"
-)
 
 
-def _walks(uow: UnitOfWork, parsed: ParsedQuery) -> bool:
-    """Whether this query matches so much of the directory that walking it by name is faster.
+def _one_word_walks(uow: UnitOfWork, parsed: ParsedQuery) -> bool:
+    """Whether one typed word matches WALK_FROM customers or more (a capped count).
 
-    The FTS index counts matches quickly, and stops counting at WALK_FROM.
+    With one word, the FTS subquery of the sorted plan is the very doclist counted here, read
+    without a trip through Python, so counting first is cheaper than listing the ids.
     """
-    if uow.dialect != "sqlite" or parsed.is_empty or parsed.is_short_name_prefix:
-        return False
-    found = 0
+    every_word = " ".join(_fts_phrase(w) + "*" for w in parsed.words)
+    return int(uow.session.scalar(_COUNT_FTS, {"m": every_word, "cap": WALK_FROM}) or 0) >= (
+        WALK_FROM
+    )
+
+
+def _candidates(uow: UnitOfWork, parsed: ParsedQuery) -> list[int] | None:
+    """The ids of every customer matching `parsed`, or None when there are WALK_FROM or more.
+
+    One pass over the indexes, stopping at WALK_FROM: every typed word goes to FTS5 (the
+    prefix indexes make short words one doclist read), and the trigram table adds the email
+    fragments. When the query is that dense, walking the directory by name is faster (None);
+    otherwise sorting these few ids needs no second pass over the word index.
+    """
+    found: dict[int, None] = {}
     if parsed.words:
-        # Every word counts here (a capped count is cheap with prefix indexes), so that the
-        # density is never overestimated by leaving short words out.
         every_word = " ".join(_fts_phrase(w) + "*" for w in parsed.words)
-        found += int(uow.session.scalar(_COUNT_FTS, {"m": every_word, "cap": WALK_FROM}) or 0)
-    if parsed.email_fragment and found < WALK_FROM:
-        found += int(
-            uow.session.scalar(_COUNT_TRIGRAM, {"p": _trigram_like(parsed), "cap": WALK_FROM}) or 0
+        found.update(
+            dict.fromkeys(uow.session.scalars(_IDS_FTS, {"m": every_word, "cap": WALK_FROM}))
         )
-    return found >= WALK_FROM
+    if parsed.email_fragment and len(found) < WALK_FROM:
+        found.update(
+            dict.fromkeys(
+                uow.session.scalars(_IDS_TRIGRAM, {"p": _trigram_like(parsed), "cap": WALK_FROM})
+            )
+        )
+    return None if len(found) >= WALK_FROM else list(found)
 
 
 def _matching(
@@ -282,15 +297,36 @@ def search(
         group_table.c.name,
         c.sort_key,
     ).select_from(customer_table.outerjoin(group_table, group_table.c.id == c.group_id))
+    # SQLite: a query of several words or an email fragment is answered from the ids its
+    # indexes list, when not so dense that walking by name is faster; one word is counted.
+    sqlite_words = uow.dialect == "sqlite" and not parsed.is_empty
+    by_ids = sqlite_words and (len(parsed.words) > 1 or parsed.email_fragment is not None)
+    candidates = _candidates(uow, parsed) if by_ids else None
+    walks = (by_ids and candidates is None) or (
+        sqlite_words
+        and not by_ids
+        and not parsed.is_short_name_prefix
+        and group_id is None
+        and _one_word_walks(uow, parsed)
+    )
     # Within a group the density of the whole directory says little: sort the matches.
-    if not parsed.is_empty and group_id is None and _walks(uow, parsed):
+    if walks and group_id is None:
         # Pick the page's ids from the covering index alone, then read those rows.
         page: Select[Any] = _matching(select(c.id), parsed, uow.dialect, walk=True)
         if after is not None:
             page = page.where(tuple_(c.sort_key, c.id) > tuple_(after.sort_key, after.id))
         stmt = stmt.where(c.id.in_(page.order_by(c.sort_key, c.id).limit(limit + 1)))
     else:
-        if not parsed.is_empty:
+        if candidates is not None:
+            if not candidates:
+                return SearchPage((), None)
+            # Read and sort just those rows: no second pass over the word index.
+            stmt = stmt.where(
+                text("customer.id IN (SELECT value FROM json_each(:ids))").bindparams(
+                    ids=json.dumps(candidates)
+                )
+            )
+        elif not parsed.is_empty:
             stmt = _matching(stmt, parsed, uow.dialect)
         if group_id is not None:
             stmt = stmt.where(c.group_id == group_id)
