@@ -29,6 +29,7 @@ from sqlalchemy import (
     tuple_,
 )
 
+from pos_clients.data import search_ranked
 from pos_clients.data.database import UnitOfWork
 from pos_clients.data.tables import customer_table, group_table
 from pos_clients.folding import fold, words
@@ -150,21 +151,6 @@ def _trigram_like(parsed: ParsedQuery) -> str:
 WALK_FROM = 3000
 _IDS_FTS = text("SELECT rowid FROM customer_fts WHERE customer_fts MATCH :m LIMIT :cap")
 _IDS_TRIGRAM = text("SELECT rowid FROM customer_email_trgm WHERE email LIKE :p LIMIT :cap")
-_COUNT_FTS = text(
-    "SELECT count(*) FROM (SELECT 1 FROM customer_fts WHERE customer_fts MATCH :m LIMIT :cap)"
-)
-
-
-def _one_word_walks(uow: UnitOfWork, parsed: ParsedQuery) -> bool:
-    """Whether one typed word matches WALK_FROM customers or more (a capped count).
-
-    With one word, the FTS subquery of the sorted plan is the very doclist counted here, read
-    without a trip through Python, so counting first is cheaper than listing the ids.
-    """
-    every_word = " ".join(_fts_phrase(w) + "*" for w in parsed.words)
-    return int(uow.session.scalar(_COUNT_FTS, {"m": every_word, "cap": WALK_FROM}) or 0) >= (
-        WALK_FROM
-    )
 
 
 def _candidates(uow: UnitOfWork, parsed: ParsedQuery) -> list[int] | None:
@@ -297,20 +283,39 @@ def search(
         group_table.c.name,
         c.sort_key,
     ).select_from(customer_table.outerjoin(group_table, group_table.c.id == c.group_id))
-    # SQLite: a query of several words or an email fragment is answered from the ids its
-    # indexes list, when not so dense that walking by name is faster; one word is counted.
     sqlite_words = uow.dialect == "sqlite" and not parsed.is_empty
+    walks = False
+    if sqlite_words and not parsed.is_short_name_prefix and group_id is None:
+        # Matches in name order from the ranked word index; email fragments from the trigram
+        # index, walking the directory by name when they are too many to sort.
+        fragment: list[int] = []
+        if parsed.email_fragment:
+            fragment = list(
+                uow.session.scalars(_IDS_TRIGRAM, {"p": _trigram_like(parsed), "cap": WALK_FROM})
+            )
+        walks = len(fragment) >= WALK_FROM
+        if not walks:
+            found = fragment
+            if parsed.words:
+                need = limit + 1
+                found += search_ranked.page_ids(
+                    uow, parsed.words, need, after.sort_key if after else None
+                )
+            if not found:
+                return SearchPage((), None)
+            stmt = stmt.where(
+                text("customer.id IN (SELECT value FROM json_each(:ids))").bindparams(
+                    ids=json.dumps(found)
+                )
+            )
+            if after is not None:
+                stmt = stmt.where(tuple_(c.sort_key, c.id) > tuple_(after.sort_key, after.id))
+            return _page(uow, stmt, limit)
+    # Within a group: several words or an email fragment are answered from the ids the
+    # indexes list when not too dense; one word from its FTS subquery.
     by_ids = sqlite_words and (len(parsed.words) > 1 or parsed.email_fragment is not None)
-    candidates = _candidates(uow, parsed) if by_ids else None
-    walks = (by_ids and candidates is None) or (
-        sqlite_words
-        and not by_ids
-        and not parsed.is_short_name_prefix
-        and group_id is None
-        and _one_word_walks(uow, parsed)
-    )
-    # Within a group the density of the whole directory says little: sort the matches.
-    if walks and group_id is None:
+    candidates = _candidates(uow, parsed) if by_ids and not walks else None
+    if walks:
         # Pick the page's ids from the covering index alone, then read those rows.
         page: Select[Any] = _matching(select(c.id), parsed, uow.dialect, walk=True)
         if after is not None:
@@ -332,6 +337,12 @@ def search(
             stmt = stmt.where(c.group_id == group_id)
         if after is not None:
             stmt = stmt.where(tuple_(c.sort_key, c.id) > tuple_(after.sort_key, after.id))
+    return _page(uow, stmt, limit)
+
+
+def _page(uow: UnitOfWork, stmt: Select[Any], limit: int) -> SearchPage:
+    """Run `stmt` (the list's columns) ordered by name, one page of `limit`."""
+    c = customer_table.c
     stmt = stmt.order_by(c.sort_key, c.id).limit(limit + 1)
     rows = uow.session.execute(stmt).all()
     items = tuple(

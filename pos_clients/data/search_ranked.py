@@ -1,0 +1,105 @@
+"""Name-ordered matches of typed words from `customer_name_fts` (SQLite, migration 0006).
+
+Its rowids are `search_index.name_rank(sort_key, id)`, so FTS5 hands the matches of a query
+over in name order up to ties between sort keys sharing their first characters. The first
+page is then: the first `need` matches by rank, plus every match tied with the last of them
+(same `key_rank`); sorting those few rows by (sort_key, id) gives exactly the first page.
+
+Words longer than the longest prefix index (6 letters) would make FTS5 merge the doclists of
+every word starting with them before returning a single row; they go to FTS5 cut to 6
+letters instead, and each batch of matches is checked against the whole word in the table.
+When few of them pass (the whole word is much rarer than its first 6 letters, so its
+doclists are short), the rest is asked of FTS5 with the whole words after all.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from sqlalchemy import text
+
+from pos_clients.data.database import UnitOfWork
+from pos_clients.data.search_index import ID_BITS, ID_MASK, NAME_FTS, key_rank
+
+LONGEST_PREFIX = 6
+_FIRST_BATCH = 64
+_LAST_BATCH = 4096
+# Candidates checked against long words before asking FTS5 for the whole words instead.
+_CHECK_BUDGET = 512
+
+
+def _phrase(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"*'
+
+
+def _like_escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _checked(uow: UnitOfWork, ranks: list[int], long_words: Sequence[str]) -> list[int]:
+    """Those of `ranks` whose customer has a word starting with each of `long_words`."""
+    if not long_words or not ranks:
+        return ranks
+    likes = " AND ".join(f"search_text LIKE :w{i} ESCAPE '\\'" for i in range(len(long_words)))
+    params: dict[str, object] = {f"w{i}": f"% {_like_escape(w)}%" for i, w in enumerate(long_words)}
+    params["ids"] = json.dumps([r & ID_MASK for r in ranks])
+    keep = set(
+        uow.session.scalars(
+            text(
+                "SELECT id FROM customer WHERE id IN (SELECT value FROM json_each(:ids)) "
+                f"AND {likes}"
+            ),
+            params,
+        )
+    )
+    return [r for r in ranks if r & ID_MASK in keep]
+
+
+def page_ids(
+    uow: UnitOfWork, words: Sequence[str], need: int, after_sort_key: str | None
+) -> list[int]:
+    """Ids of customers matching every word, among which are the first `need` in name order
+    (after `after_sort_key`'s whole tie group start, when given): see the module docstring.
+    """
+    terms = list(dict.fromkeys(w[:LONGEST_PREFIX] for w in words))
+    long_words = [w for w in words if len(w) > LONGEST_PREFIX]
+    match = " ".join(_phrase(t) for t in terms)
+    # Rows of the cursor's own tie group may sort before it: collect them, never count them.
+    after_key = key_rank(after_sort_key) if after_sort_key is not None else -1
+    found: list[int] = []
+    counted = 0
+    cutoff: int | None = None
+    last = (max(after_key, 0) << ID_BITS) - 1
+    batch = _FIRST_BATCH
+    scanned = 0
+    while True:
+        if long_words and scanned >= _CHECK_BUDGET and counted < need:
+            match = " ".join(_phrase(w) for w in dict.fromkeys(words))
+            long_words = []
+        ranks = list(
+            uow.session.scalars(
+                text(
+                    f"SELECT rowid FROM {NAME_FTS} WHERE {NAME_FTS} MATCH :m AND rowid > :last "
+                    "ORDER BY rowid LIMIT :n"
+                ),
+                {"m": match, "last": last, "n": batch},
+            )
+        )
+        if not ranks:
+            break
+        last = ranks[-1]
+        scanned += len(ranks)
+        for rank in _checked(uow, ranks, long_words):
+            key = rank >> ID_BITS
+            if cutoff is not None and key > cutoff:
+                return found
+            found.append(rank & ID_MASK)
+            if key > after_key:
+                counted += 1
+                if counted == need and cutoff is None:
+                    cutoff = key
+        if len(ranks) < batch:
+            break
+        batch = min(batch * 4, _LAST_BATCH)
+    return found
