@@ -37,6 +37,7 @@ from pos_clients.folding import fold, words
 PAGE_SIZE = 50
 _PHONE_LIKE = re.compile(r"[\d\s+.\-()/]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_WORD_CHAR = re.compile(r"[0-9a-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,8 +150,16 @@ def _trigram_like(parsed: ParsedQuery) -> str:
 # than by fetching every match and sorting it. Measured at 1,000,000 customers: see
 # BENCHMARKS.md and benchmarks/bench_search.py.
 WALK_FROM = 3000
-_IDS_FTS = text("SELECT rowid FROM customer_fts WHERE customer_fts MATCH :m LIMIT :cap")
-_IDS_TRIGRAM = text("SELECT rowid FROM customer_email_trgm WHERE email LIKE :p LIMIT :cap")
+_IDS_FTS = "SELECT rowid FROM customer_fts WHERE customer_fts MATCH :m LIMIT :cap"
+_IDS_TRIGRAM = "SELECT rowid FROM customer_email_trgm WHERE email LIKE :p LIMIT :cap"
+
+
+def _words_cover(parsed: ParsedQuery) -> bool:
+    """Whether every email containing the fragment also has a word starting with each typed
+    word, so the word index alone finds them: true when the fragment starts at a word
+    boundary (`@free.fr`, `.fr`) and holds no `_` (a one-character wildcard for trigram)."""
+    fragment = parsed.email_fragment or ""
+    return bool(parsed.words) and not _WORD_CHAR.match(fragment) and "_" not in fragment
 
 
 def _candidates(uow: UnitOfWork, parsed: ParsedQuery) -> list[int] | None:
@@ -165,12 +174,14 @@ def _candidates(uow: UnitOfWork, parsed: ParsedQuery) -> list[int] | None:
     if parsed.words:
         every_word = " ".join(_fts_phrase(w) + "*" for w in parsed.words)
         found.update(
-            dict.fromkeys(uow.session.scalars(_IDS_FTS, {"m": every_word, "cap": WALK_FROM}))
+            dict.fromkeys(search_ranked.ints(uow, _IDS_FTS, {"m": every_word, "cap": WALK_FROM}))
         )
     if parsed.email_fragment and len(found) < WALK_FROM:
         found.update(
             dict.fromkeys(
-                uow.session.scalars(_IDS_TRIGRAM, {"p": _trigram_like(parsed), "cap": WALK_FROM})
+                search_ranked.ints(
+                    uow, _IDS_TRIGRAM, {"p": _trigram_like(parsed), "cap": WALK_FROM}
+                )
             )
         )
     return None if len(found) >= WALK_FROM else list(found)
@@ -289,9 +300,11 @@ def search(
         # Matches in name order from the ranked word index; email fragments from the trigram
         # index, walking the directory by name when they are too many to sort.
         fragment: list[int] = []
-        if parsed.email_fragment:
+        if parsed.email_fragment and not _words_cover(parsed):
             fragment = list(
-                uow.session.scalars(_IDS_TRIGRAM, {"p": _trigram_like(parsed), "cap": WALK_FROM})
+                search_ranked.ints(
+                    uow, _IDS_TRIGRAM, {"p": _trigram_like(parsed), "cap": WALK_FROM}
+                )
             )
         walks = len(fragment) >= WALK_FROM
         if not walks:

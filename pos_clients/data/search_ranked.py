@@ -16,17 +16,31 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-
-from sqlalchemy import text
+from typing import Any
 
 from pos_clients.data.database import UnitOfWork
 from pos_clients.data.search_index import ID_BITS, ID_MASK, NAME_FTS, key_rank
 
 LONGEST_PREFIX = 6
-_FIRST_BATCH = 64
 _LAST_BATCH = 4096
 # Candidates checked against long words before asking FTS5 for the whole words instead.
 _CHECK_BUDGET = 512
+
+
+_NEXT_RANKS = (
+    f"SELECT rowid FROM {NAME_FTS} WHERE {NAME_FTS} MATCH :m AND rowid > :last "
+    "ORDER BY rowid LIMIT :n"
+)
+
+
+def ints(uow: UnitOfWork, sql: str, params: dict[str, Any]) -> list[int]:
+    """The first column of `sql`'s rows, straight from the driver (these lists run to
+    thousands of ids, where a SQLAlchemy result costs several microseconds a row)."""
+    cursor = uow.session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        return [row[0] for row in cursor.execute(sql, params)]
+    finally:
+        cursor.close()
 
 
 def _phrase(word: str) -> str:
@@ -37,22 +51,15 @@ def _like_escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _checked(uow: UnitOfWork, ranks: list[int], long_words: Sequence[str]) -> list[int]:
-    """Those of `ranks` whose customer has a word starting with each of `long_words`."""
-    if not long_words or not ranks:
+def _checked(uow: UnitOfWork, ranks: list[int], checks: Sequence[str]) -> list[int]:
+    """Those of `ranks` whose customer has a word starting with each of `checks`."""
+    if not checks or not ranks:
         return ranks
-    likes = " AND ".join(f"search_text LIKE :w{i} ESCAPE '\\'" for i in range(len(long_words)))
-    params: dict[str, object] = {f"w{i}": f"% {_like_escape(w)}%" for i, w in enumerate(long_words)}
+    likes = " AND ".join(f"search_text LIKE :w{i} ESCAPE '\\'" for i in range(len(checks)))
+    params: dict[str, Any] = {f"w{i}": f"% {_like_escape(w)}%" for i, w in enumerate(checks)}
     params["ids"] = json.dumps([r & ID_MASK for r in ranks])
-    keep = set(
-        uow.session.scalars(
-            text(
-                "SELECT id FROM customer WHERE id IN (SELECT value FROM json_each(:ids)) "
-                f"AND {likes}"
-            ),
-            params,
-        )
-    )
+    sql = f"SELECT id FROM customer WHERE id IN (SELECT value FROM json_each(:ids)) AND {likes}"
+    keep = set(ints(uow, sql, params))
     return [r for r in ranks if r & ID_MASK in keep]
 
 
@@ -62,35 +69,32 @@ def page_ids(
     """Ids of customers matching every word, among which are the first `need` in name order
     (after `after_sort_key`'s whole tie group start, when given): see the module docstring.
     """
-    terms = list(dict.fromkeys(w[:LONGEST_PREFIX] for w in words))
-    long_words = [w for w in words if len(w) > LONGEST_PREFIX]
-    match = " ".join(_phrase(t) for t in terms)
+    # One or two letters (`s` of `S.A.R.L.`) match most of the directory: FTS5 would step
+    # through their whole doclists; they are checked in the table when a longer word is typed.
+    indexed = [w for w in words if len(w) >= 3] or list(words)
+    short = [w for w in words if w not in indexed]
+    long_words = [w for w in indexed if len(w) > LONGEST_PREFIX]
+    match = " ".join(_phrase(t) for t in dict.fromkeys(w[:LONGEST_PREFIX] for w in indexed))
+    checks = long_words + short
     # Rows of the cursor's own tie group may sort before it: collect them, never count them.
     after_key = key_rank(after_sort_key) if after_sort_key is not None else -1
     found: list[int] = []
     counted = 0
     cutoff: int | None = None
     last = (max(after_key, 0) << ID_BITS) - 1
-    batch = _FIRST_BATCH
+    batch = need + 14
     scanned = 0
     while True:
         if long_words and scanned >= _CHECK_BUDGET and counted < need:
-            match = " ".join(_phrase(w) for w in dict.fromkeys(words))
+            match = " ".join(_phrase(w) for w in dict.fromkeys(indexed))
             long_words = []
-        ranks = list(
-            uow.session.scalars(
-                text(
-                    f"SELECT rowid FROM {NAME_FTS} WHERE {NAME_FTS} MATCH :m AND rowid > :last "
-                    "ORDER BY rowid LIMIT :n"
-                ),
-                {"m": match, "last": last, "n": batch},
-            )
-        )
+            checks = short
+        ranks = ints(uow, _NEXT_RANKS, {"m": match, "last": last, "n": batch})
         if not ranks:
             break
         last = ranks[-1]
         scanned += len(ranks)
-        for rank in _checked(uow, ranks, long_words):
+        for rank in _checked(uow, ranks, checks):
             key = rank >> ID_BITS
             if cutoff is not None and key > cutoff:
                 return found
@@ -101,5 +105,6 @@ def page_ids(
                     cutoff = key
         if len(ranks) < batch:
             break
-        batch = min(batch * 4, _LAST_BATCH)
+        # Grow the batches, less while each one is checked in the table.
+        batch = min(batch * 2, _CHECK_BUDGET) if checks else min(batch * 4, _LAST_BATCH)
     return found

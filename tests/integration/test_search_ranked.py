@@ -122,3 +122,24 @@ def test_demo_bulk_load_and_triggers_after_upgrade_head_keep_it_complete(db: Dat
         assert [i.display_name for i in customer_search.search(uow, "zzyzx").items] == [
             "Zzyzx Après"
         ]
+
+
+@pytest.mark.parametrize("query", ["@free.fr", ".fr", "@free.f", "free.fr", "e@free"])
+def test_email_fragments_find_every_address_containing_them(db: Database, query: str) -> None:
+    # A fragment starting at a word boundary is answered by the word index alone: it must
+    # still find exactly the addresses that contain it (plus customers with those words).
+    emails = ["anne@free.fr", "bob@free.frites.com", "cat@xfree.fr", "dan@free.org", "e@fr.free.fr"]
+    for i, email in enumerate(emails):
+        person(db, f"Client{i}", "Zoé", email=email)
+    parsed = customer_search.parse(query)
+    assert parsed.email_fragment == query
+    with db.reader() as uow:
+        got = {i.email for i in customer_search.search(uow, query).items}
+        rows = uow.session.execute(text("SELECT email, search_text FROM customer")).all()
+    # The meaning of D6: the address contains the fragment, or every word typed starts a word.
+    expected = {
+        email
+        for email, indexed in rows
+        if query in email or all(f" {w}" in indexed for w in parsed.words)
+    }
+    assert {e for e in emails if query in e} <= got == expected
