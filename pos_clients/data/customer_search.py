@@ -297,23 +297,19 @@ def search(
     sqlite_words = uow.dialect == "sqlite" and not parsed.is_empty
     walks = False
     if sqlite_words and not parsed.is_short_name_prefix and group_id is None:
-        # Matches in name order from the ranked word index; email fragments from the trigram
-        # index, walking the directory by name when they are too many to sort.
-        fragment: list[int] = []
+        # Matches in name order from the ranked word and email indexes (migration 0006).
+        after_key = after.sort_key if after else None
+        found: list[int] = []
         if parsed.email_fragment and not _words_cover(parsed):
-            fragment = list(
-                search_ranked.ints(
-                    uow, _IDS_TRIGRAM, {"p": _trigram_like(parsed), "cap": WALK_FROM}
-                )
-            )
-        walks = len(fragment) >= WALK_FROM
+            pattern = _trigram_like(parsed)
+            ranked = search_ranked.fragment_page_ids(uow, pattern, limit + 1, after_key)
+            if ranked is None:  # no three characters in a row: the trigram table, capped
+                ranked = search_ranked.ints(uow, _IDS_TRIGRAM, {"p": pattern, "cap": WALK_FROM})
+                walks = len(ranked) >= WALK_FROM
+            found = ranked
         if not walks:
-            found = fragment
             if parsed.words:
-                need = limit + 1
-                found += search_ranked.page_ids(
-                    uow, parsed.words, need, after.sort_key if after else None
-                )
+                found += search_ranked.page_ids(uow, parsed.words, limit + 1, after_key)
             if not found:
                 return SearchPage((), None)
             stmt = stmt.where(

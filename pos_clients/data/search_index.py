@@ -8,7 +8,8 @@ each preceded by a space. The database indexes that column:
   `search_text`, and an FTS5 trigram table (`customer_email_trgm`) over `email` for fragments
   of an address; both kept in step by triggers. Since migration 0006 also a contentless
   FTS5 table (`customer_name_fts`) over the same words whose rowid follows name order
-  (`name_rank`), so a query reads its matches already sorted and stops after one page.
+  (`name_rank`), so a query reads its matches already sorted and stops after one page;
+  and `customer_email_ranked`, its trigram counterpart over `email`.
 - PostgreSQL: pg_trgm GIN indexes on `search_text` and `lower(email)`, which the planner keeps
   in step itself.
 
@@ -99,21 +100,29 @@ def _rank_sql(row: str) -> str:
 
 
 NAME_FTS = "customer_name_fts"
+EMAIL_FTS = "customer_email_ranked"
 _NAME_FTS_DDL = (
     "CREATE VIRTUAL TABLE customer_name_fts USING fts5(search_text, content='', "
-    "tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6', detail='none')"
+    "tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6', detail='none')",
+    "CREATE VIRTUAL TABLE customer_email_ranked USING fts5(email, content='', "
+    "tokenize='trigram', detail='none')",
 )
 _NAME_INSERT = (
     f"INSERT INTO customer_name_fts(rowid, search_text) VALUES ({_rank_sql('new')}, "
-    "new.search_text);"
+    "new.search_text); "
+    f"INSERT INTO customer_email_ranked(rowid, email) VALUES ({_rank_sql('new')}, new.email);"
 )
 _NAME_DELETE = (
     "INSERT INTO customer_name_fts(customer_name_fts, rowid, search_text) "
-    f"VALUES ('delete', {_rank_sql('old')}, old.search_text);"
+    f"VALUES ('delete', {_rank_sql('old')}, old.search_text); "
+    "INSERT INTO customer_email_ranked(customer_email_ranked, rowid, email) "
+    f"VALUES ('delete', {_rank_sql('old')}, old.email);"
 )
 _NAME_FILL = (
     f"INSERT INTO customer_name_fts(rowid, search_text) SELECT {_rank_sql('customer')}, "
-    "search_text FROM customer"
+    "search_text FROM customer",
+    f"INSERT INTO customer_email_ranked(rowid, email) SELECT {_rank_sql('customer')}, "
+    "email FROM customer",
 )
 
 
@@ -162,8 +171,10 @@ def create_name_index(conn: Connection) -> None:
     """Create and fill `customer_name_fts`, and make the triggers keep it in step (0006)."""
     if conn.dialect.name != "sqlite":
         return
-    conn.execute(text(_NAME_FTS_DDL))
-    conn.execute(text(_NAME_FILL))
+    for ddl in _NAME_FTS_DDL:
+        conn.execute(text(ddl))
+    for fill in _NAME_FILL:
+        conn.execute(text(fill))
     recreate_triggers(conn)
 
 
@@ -171,6 +182,7 @@ def drop_name_index(conn: Connection) -> None:
     if conn.dialect.name != "sqlite":
         return
     conn.execute(text(f"DROP TABLE IF EXISTS {NAME_FTS}"))
+    conn.execute(text(f"DROP TABLE IF EXISTS {EMAIL_FTS}"))
     recreate_triggers(conn)
 
 
@@ -222,6 +234,7 @@ def drop(conn: Connection) -> None:
         conn.execute(text("DROP TABLE IF EXISTS customer_fts"))
         conn.execute(text("DROP TABLE IF EXISTS customer_email_trgm"))
         conn.execute(text(f"DROP TABLE IF EXISTS {NAME_FTS}"))
+        conn.execute(text(f"DROP TABLE IF EXISTS {EMAIL_FTS}"))
     elif conn.dialect.name == "postgresql":
         conn.execute(text("DROP INDEX IF EXISTS ix_customer_search_trgm"))
         conn.execute(text("DROP INDEX IF EXISTS ix_customer_email_trgm"))
@@ -263,7 +276,8 @@ def index_rows_from(conn: Connection, first_id: int) -> None:
             {"first": first_id},
         )
         if has_name_index(conn):
-            conn.execute(text(_NAME_FILL + " WHERE id >= :first"), {"first": first_id})
+            for fill in _NAME_FILL:
+                conn.execute(text(fill + " WHERE id >= :first"), {"first": first_id})
 
 
 def rebuild(conn: Connection) -> None:
@@ -275,8 +289,10 @@ def rebuild(conn: Connection) -> None:
         )
         if has_name_index(conn):
             # A contentless table cannot 'rebuild': empty it and index every customer again.
-            conn.execute(text(f"INSERT INTO {NAME_FTS}({NAME_FTS}) VALUES ('delete-all')"))
-            conn.execute(text(_NAME_FILL))
+            for table in (NAME_FTS, EMAIL_FTS):
+                conn.execute(text(f"INSERT INTO {table}({table}) VALUES ('delete-all')"))
+            for fill in _NAME_FILL:
+                conn.execute(text(fill))
 
 
 def phone_words(e164: str | None) -> list[str]:

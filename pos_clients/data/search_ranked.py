@@ -15,22 +15,16 @@ doclists are short), the rest is asked of FTS5 with the whole words after all.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from pos_clients.data.database import UnitOfWork
-from pos_clients.data.search_index import ID_BITS, ID_MASK, NAME_FTS, key_rank
+from pos_clients.data.search_index import EMAIL_FTS, ID_BITS, ID_MASK, NAME_FTS, key_rank
 
 LONGEST_PREFIX = 6
 _LAST_BATCH = 4096
 # Candidates checked against long words before asking FTS5 for the whole words instead.
 _CHECK_BUDGET = 512
-
-
-_NEXT_RANKS = (
-    f"SELECT rowid FROM {NAME_FTS} WHERE {NAME_FTS} MATCH :m AND rowid > :last "
-    "ORDER BY rowid LIMIT :n"
-)
 
 
 def ints(uow: UnitOfWork, sql: str, params: dict[str, Any]) -> list[int]:
@@ -53,7 +47,7 @@ def _like_escape(value: str) -> str:
 
 def _checked(uow: UnitOfWork, ranks: list[int], checks: Sequence[str]) -> list[int]:
     """Those of `ranks` whose customer has a word starting with each of `checks`."""
-    if not checks or not ranks:
+    if not ranks:
         return ranks
     likes = " AND ".join(f"search_text LIKE :w{i} ESCAPE '\\'" for i in range(len(checks)))
     params: dict[str, Any] = {f"w{i}": f"% {_like_escape(w)}%" for i, w in enumerate(checks)}
@@ -67,15 +61,66 @@ def page_ids(
     uow: UnitOfWork, words: Sequence[str], need: int, after_sort_key: str | None
 ) -> list[int]:
     """Ids of customers matching every word, among which are the first `need` in name order
-    (after `after_sort_key`'s whole tie group start, when given): see the module docstring.
+    (after the start of `after_sort_key`'s tie group, when given): see the module docstring.
     """
     # One or two letters (`s` of `S.A.R.L.`) match most of the directory: FTS5 would step
     # through their whole doclists; they are checked in the table when a longer word is typed.
     indexed = [w for w in words if len(w) >= 3] or list(words)
-    short = [w for w in words if w not in indexed]
     long_words = [w for w in indexed if len(w) > LONGEST_PREFIX]
-    match = " ".join(_phrase(t) for t in dict.fromkeys(w[:LONGEST_PREFIX] for w in indexed))
-    checks = long_words + short
+
+    def plan(whole: bool) -> tuple[str, Callable[[list[int]], list[int]]]:
+        terms = indexed if whole else [w[:LONGEST_PREFIX] for w in indexed]
+        sure = set(indexed) if whole else {w for w in indexed if len(w) <= LONGEST_PREFIX}
+        checks = [w for w in words if w not in sure]
+        match = " ".join(_phrase(t) for t in dict.fromkeys(terms))
+        return match, (lambda ranks: _checked(uow, ranks, checks) if checks else ranks)
+
+    return _first_ranks(uow, NAME_FTS, plan, bool(long_words), need, after_sort_key)
+
+
+def fragment_page_ids(
+    uow: UnitOfWork, pattern: str, need: int, after_sort_key: str | None
+) -> list[int] | None:
+    """Like `page_ids`, for the customers whose email is LIKE `pattern` (`%fragment%`, whose
+    `_` are one-character wildcards), from the ranked trigram index; None when the fragment
+    has no three characters in a row to look up."""
+    pieces = [p for p in pattern.strip("%").split("_") if len(p) >= 3]
+    trigrams = dict.fromkeys(p[i : i + 3] for p in pieces for i in range(len(p) - 2))
+    if not trigrams:
+        return None
+    match = " ".join('"' + t.replace('"', '""') + '"' for t in trigrams)
+
+    def plan(whole: bool) -> tuple[str, Callable[[list[int]], list[int]]]:
+        return match, lambda ranks: _email_like(uow, ranks, pattern)
+
+    return _first_ranks(uow, EMAIL_FTS, plan, False, need, after_sort_key)
+
+
+def _email_like(uow: UnitOfWork, ranks: list[int], pattern: str) -> list[int]:
+    """Those of `ranks` whose customer's email is LIKE `pattern` (as the trigram index
+    answers LIKE: no escape character)."""
+    if not ranks:
+        return ranks
+    sql = (
+        "SELECT id FROM customer WHERE id IN (SELECT value FROM json_each(:ids)) "
+        "AND email LIKE :pattern"
+    )
+    ids = json.dumps([r & ID_MASK for r in ranks])
+    keep = set(ints(uow, sql, {"ids": ids, "pattern": pattern}))
+    return [r for r in ranks if r & ID_MASK in keep]
+
+
+def _first_ranks(
+    uow: UnitOfWork,
+    table: str,
+    plan: Callable[[bool], tuple[str, Callable[[list[int]], list[int]]]],
+    can_switch: bool,
+    need: int,
+    after_sort_key: str | None,
+) -> list[int]:
+    """Read `table`'s matches in rank order, keep those the plan's check passes, until the
+    tie group of the `need`-th one (after `after_sort_key`'s group) is complete."""
+    match, check = plan(False)
     # Rows of the cursor's own tie group may sort before it: collect them, never count them.
     after_key = key_rank(after_sort_key) if after_sort_key is not None else -1
     found: list[int] = []
@@ -84,17 +129,21 @@ def page_ids(
     last = (max(after_key, 0) << ID_BITS) - 1
     batch = need + 14
     scanned = 0
+    sql = (
+        f"SELECT rowid FROM {table} WHERE {table} MATCH :m AND rowid > :last "
+        "ORDER BY rowid LIMIT :n"
+    )
     while True:
-        if long_words and scanned >= _CHECK_BUDGET and counted < need:
-            match = " ".join(_phrase(w) for w in dict.fromkeys(indexed))
-            long_words = []
-            checks = short
-        ranks = ints(uow, _NEXT_RANKS, {"m": match, "last": last, "n": batch})
+        if can_switch and scanned >= _CHECK_BUDGET and counted < need:
+            match, check = plan(True)
+            can_switch = False
+        ranks = ints(uow, sql, {"m": match, "last": last, "n": batch})
         if not ranks:
             break
         last = ranks[-1]
         scanned += len(ranks)
-        for rank in _checked(uow, ranks, checks):
+        passed = check(ranks)
+        for rank in passed:
             key = rank >> ID_BITS
             if cutoff is not None and key > cutoff:
                 return found
@@ -105,6 +154,10 @@ def page_ids(
                     cutoff = key
         if len(ranks) < batch:
             break
-        # Grow the batches, less while each one is checked in the table.
-        batch = min(batch * 2, _CHECK_BUDGET) if checks else min(batch * 4, _LAST_BATCH)
+        # Grow the batches, less while the checks throw rows away.
+        batch = (
+            min(batch * 2, _CHECK_BUDGET)
+            if len(passed) < len(ranks)
+            else min(batch * 4, _LAST_BATCH)
+        )
     return found

@@ -84,6 +84,8 @@ def test_rowids_follow_every_change(db: Database) -> None:
         table = uow.session.execute(text("SELECT id, sort_key FROM customer")).all()
         ranks = set(uow.session.scalars(text("SELECT rowid FROM customer_name_fts")))
         assert ranks == {name_rank(sort_key, i) for i, sort_key in table}
+        emails = set(uow.session.scalars(text("SELECT rowid FROM customer_email_ranked")))
+        assert emails == ranks
         assert customer_search.search(uow, "durand").items[0].id == people[0].id
         assert customer_search.search(uow, "martinez").items == ()
 
@@ -118,6 +120,8 @@ def test_demo_bulk_load_and_triggers_after_upgrade_head_keep_it_complete(db: Dat
         table = uow.session.execute(text("SELECT id, sort_key FROM customer")).all()
         ranks = set(uow.session.scalars(text("SELECT rowid FROM customer_name_fts")))
         assert ranks == {name_rank(sort_key, i) for i, sort_key in table}
+        emails = set(uow.session.scalars(text("SELECT rowid FROM customer_email_ranked")))
+        assert emails == ranks
         assert len(ranks) == 301
         assert [i.display_name for i in customer_search.search(uow, "zzyzx").items] == [
             "Zzyzx Après"

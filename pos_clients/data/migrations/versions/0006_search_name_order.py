@@ -4,7 +4,8 @@
 rowid `search_index.name_rank(sort_key, id)`: the start of the sort key, then the id. FTS5
 returns matches by rowid, so a query reads them already (nearly) in name order and stops
 after one page, instead of reading every match's sort key from the table to sort them. The
-triggers keep it in step from now on. PostgreSQL: nothing to do.
+same for email fragments: `customer_email_ranked`, a contentless trigram index of the email
+under the same rowids. The triggers keep both in step from now on. PostgreSQL: nothing to do.
 
 Revision ID: 0006
 Revises: 0005
