@@ -7,9 +7,10 @@ page is then: the first `need` matches by rank, plus every match tied with the l
 
 Words longer than the longest prefix index (6 letters) would make FTS5 merge the doclists of
 every word starting with them before returning a single row; they go to FTS5 cut to 6
-letters instead, and each batch of matches is checked against the whole word in the table.
-When few of them pass (the whole word is much rarer than its first 6 letters, so its
-doclists are short), the rest is asked of FTS5 with the whole words after all.
+letters instead, and each batch of matches is checked against the whole word in the table;
+so are words of one or two letters typed next to a longer one (their doclists cover most
+of the directory). When few rows pass the checks (the whole words are much rarer, so their
+doclists are short), the rest is asked of FTS5 with every word as typed after all.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pos_clients.data.search_index import EMAIL_FTS, ID_BITS, ID_MASK, NAME_FTS,
 LONGEST_PREFIX = 6
 _LAST_BATCH = 4096
 # Candidates checked against long words before asking FTS5 for the whole words instead.
-_CHECK_BUDGET = 512
+_CHECK_BUDGET = 128
 
 
 def ints(uow: UnitOfWork, sql: str, params: dict[str, Any]) -> list[int]:
@@ -69,13 +70,15 @@ def page_ids(
     long_words = [w for w in indexed if len(w) > LONGEST_PREFIX]
 
     def plan(whole: bool) -> tuple[str, Callable[[list[int]], list[int]]]:
-        terms = indexed if whole else [w[:LONGEST_PREFIX] for w in indexed]
-        sure = set(indexed) if whole else {w for w in indexed if len(w) <= LONGEST_PREFIX}
+        if whole:  # every word to FTS5 as typed: nothing left to check
+            return " ".join(_phrase(w) for w in dict.fromkeys(words)), lambda ranks: ranks
+        sure = {w for w in indexed if len(w) <= LONGEST_PREFIX}
         checks = [w for w in words if w not in sure]
-        match = " ".join(_phrase(t) for t in dict.fromkeys(terms))
+        match = " ".join(_phrase(t) for t in dict.fromkeys(w[:LONGEST_PREFIX] for w in indexed))
         return match, (lambda ranks: _checked(uow, ranks, checks) if checks else ranks)
 
-    return _first_ranks(uow, NAME_FTS, plan, bool(long_words), need, after_sort_key)
+    can_switch = bool(long_words) or len(indexed) < len(words)
+    return _first_ranks(uow, NAME_FTS, plan, can_switch, need, after_sort_key)
 
 
 def fragment_page_ids(
