@@ -28,6 +28,10 @@ _LAST_BATCH = 4096
 _CHECK_BUDGET = 128
 
 
+# An FTS5 query, and the check of its rows in the table.
+_Plan = tuple[str, Callable[[list[int]], list[int]]]
+
+
 def ints(uow: UnitOfWork, sql: str, params: dict[str, Any]) -> list[int]:
     """The first column of `sql`'s rows, straight from the driver (these lists run to
     thousands of ids, where a SQLAlchemy result costs several microseconds a row)."""
@@ -69,16 +73,19 @@ def page_ids(
     indexed = [w for w in words if len(w) >= 3] or list(words)
     long_words = [w for w in indexed if len(w) > LONGEST_PREFIX]
 
-    def plan(whole: bool) -> tuple[str, Callable[[list[int]], list[int]]]:
-        if whole:  # every word to FTS5 as typed: nothing left to check
-            return " ".join(_phrase(w) for w in dict.fromkeys(words)), lambda ranks: ranks
-        sure = {w for w in indexed if len(w) <= LONGEST_PREFIX}
-        checks = [w for w in words if w not in sure]
-        match = " ".join(_phrase(t) for t in dict.fromkeys(w[:LONGEST_PREFIX] for w in indexed))
+    short = [w for w in words if w not in indexed]
+
+    def plan(terms: Sequence[str], checks: Sequence[str]) -> _Plan:
+        match = " ".join(_phrase(t) for t in dict.fromkeys(terms))
         return match, (lambda ranks: _checked(uow, ranks, checks) if checks else ranks)
 
-    can_switch = bool(long_words) or len(indexed) < len(words)
-    return _first_ranks(uow, NAME_FTS, plan, can_switch, need, after_sort_key)
+    cut = [w[:LONGEST_PREFIX] for w in indexed]
+    plans = [plan(cut, long_words + short)]
+    if short:  # then the short words too go to FTS5
+        plans.append(plan(cut + short, long_words))
+    if long_words:  # then every word as typed
+        plans.append(plan(words, []))
+    return _first_ranks(uow, NAME_FTS, plans, need, after_sort_key)
 
 
 def fragment_page_ids(
@@ -93,10 +100,8 @@ def fragment_page_ids(
         return None
     match = " ".join('"' + t.replace('"', '""') + '"' for t in trigrams)
 
-    def plan(whole: bool) -> tuple[str, Callable[[list[int]], list[int]]]:
-        return match, lambda ranks: _email_like(uow, ranks, pattern)
-
-    return _first_ranks(uow, EMAIL_FTS, plan, False, need, after_sort_key)
+    plan: _Plan = (match, lambda ranks: _email_like(uow, ranks, pattern))
+    return _first_ranks(uow, EMAIL_FTS, [plan], need, after_sort_key)
 
 
 def _email_like(uow: UnitOfWork, ranks: list[int], pattern: str) -> list[int]:
@@ -116,14 +121,16 @@ def _email_like(uow: UnitOfWork, ranks: list[int], pattern: str) -> list[int]:
 def _first_ranks(
     uow: UnitOfWork,
     table: str,
-    plan: Callable[[bool], tuple[str, Callable[[list[int]], list[int]]]],
-    can_switch: bool,
+    plans: Sequence[_Plan],
     need: int,
     after_sort_key: str | None,
 ) -> list[int]:
     """Read `table`'s matches in rank order, keep those the plan's check passes, until the
-    tie group of the `need`-th one (after `after_sort_key`'s group) is complete."""
-    match, check = plan(False)
+    tie group of the `need`-th one (after `after_sort_key`'s group) is complete. Each
+    _CHECK_BUDGET rows read without a full page, go on with the next plan (same answers,
+    fewer checks, more work for FTS5)."""
+    match, check = plans[0]
+    stage = 0
     # Rows of the cursor's own tie group may sort before it: collect them, never count them.
     after_key = key_rank(after_sort_key) if after_sort_key is not None else -1
     found: list[int] = []
@@ -137,9 +144,9 @@ def _first_ranks(
         "ORDER BY rowid LIMIT :n"
     )
     while True:
-        if can_switch and scanned >= _CHECK_BUDGET and counted < need:
-            match, check = plan(True)
-            can_switch = False
+        if stage + 1 < len(plans) and scanned >= _CHECK_BUDGET * (stage + 1) and counted < need:
+            stage += 1
+            match, check = plans[stage]
         ranks = ints(uow, sql, {"m": match, "last": last, "n": batch})
         if not ranks:
             break
