@@ -11,6 +11,7 @@ contact, email, phone digits, postcode, city, reference). Digits typed with phon
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +29,7 @@ from sqlalchemy import (
     tuple_,
 )
 
+from pos_clients.data import search_ranked
 from pos_clients.data.database import UnitOfWork
 from pos_clients.data.tables import customer_table, group_table
 from pos_clients.folding import fold, words
@@ -35,6 +37,7 @@ from pos_clients.folding import fold, words
 PAGE_SIZE = 50
 _PHONE_LIKE = re.compile(r"[\d\s+.\-()/]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_WORD_CHAR = re.compile(r"[0-9a-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,32 +150,41 @@ def _trigram_like(parsed: ParsedQuery) -> str:
 # than by fetching every match and sorting it. Measured at 1,000,000 customers: see
 # BENCHMARKS.md and benchmarks/bench_search.py.
 WALK_FROM = 3000
-_COUNT_FTS = text(
-    "SELECT count(*) FROM (SELECT 1 FROM customer_fts WHERE customer_fts MATCH :m LIMIT :cap)"
-)
-_COUNT_TRIGRAM = text(
-    "SELECT count(*) FROM (SELECT 1 FROM customer_email_trgm WHERE email LIKE :p LIMIT :cap)"
-)
+_IDS_FTS = "SELECT rowid FROM customer_fts WHERE customer_fts MATCH :m LIMIT :cap"
+_IDS_TRIGRAM = "SELECT rowid FROM customer_email_trgm WHERE email LIKE :p LIMIT :cap"
 
 
-def _walks(uow: UnitOfWork, parsed: ParsedQuery) -> bool:
-    """Whether this query matches so much of the directory that walking it by name is faster.
+def _words_cover(parsed: ParsedQuery) -> bool:
+    """Whether every email containing the fragment also has a word starting with each typed
+    word, so the word index alone finds them: true when the fragment starts at a word
+    boundary (`@free.fr`, `.fr`) and holds no `_` (a one-character wildcard for trigram)."""
+    fragment = parsed.email_fragment or ""
+    return bool(parsed.words) and not _WORD_CHAR.match(fragment) and "_" not in fragment
 
-    The FTS index counts matches quickly, and stops counting at WALK_FROM.
+
+def _candidates(uow: UnitOfWork, parsed: ParsedQuery) -> list[int] | None:
+    """The ids of every customer matching `parsed`, or None when there are WALK_FROM or more.
+
+    One pass over the indexes, stopping at WALK_FROM: every typed word goes to FTS5 (the
+    prefix indexes make short words one doclist read), and the trigram table adds the email
+    fragments. When the query is that dense, walking the directory by name is faster (None);
+    otherwise sorting these few ids needs no second pass over the word index.
     """
-    if uow.dialect != "sqlite" or parsed.is_empty or parsed.is_short_name_prefix:
-        return False
-    found = 0
+    found: dict[int, None] = {}
     if parsed.words:
-        # Every word counts here (a capped count is cheap with prefix indexes), so that the
-        # density is never overestimated by leaving short words out.
         every_word = " ".join(_fts_phrase(w) + "*" for w in parsed.words)
-        found += int(uow.session.scalar(_COUNT_FTS, {"m": every_word, "cap": WALK_FROM}) or 0)
-    if parsed.email_fragment and found < WALK_FROM:
-        found += int(
-            uow.session.scalar(_COUNT_TRIGRAM, {"p": _trigram_like(parsed), "cap": WALK_FROM}) or 0
+        found.update(
+            dict.fromkeys(search_ranked.ints(uow, _IDS_FTS, {"m": every_word, "cap": WALK_FROM}))
         )
-    return found >= WALK_FROM
+    if parsed.email_fragment and len(found) < WALK_FROM:
+        found.update(
+            dict.fromkeys(
+                search_ranked.ints(
+                    uow, _IDS_TRIGRAM, {"p": _trigram_like(parsed), "cap": WALK_FROM}
+                )
+            )
+        )
+    return None if len(found) >= WALK_FROM else list(found)
 
 
 def _matching(
@@ -282,20 +294,64 @@ def search(
         group_table.c.name,
         c.sort_key,
     ).select_from(customer_table.outerjoin(group_table, group_table.c.id == c.group_id))
-    # Within a group the density of the whole directory says little: sort the matches.
-    if not parsed.is_empty and group_id is None and _walks(uow, parsed):
+    sqlite_words = uow.dialect == "sqlite" and not parsed.is_empty
+    walks = False
+    if sqlite_words and not parsed.is_short_name_prefix and group_id is None:
+        # Matches in name order from the ranked word and email indexes (migration 0006).
+        after_key = after.sort_key if after else None
+        found: list[int] = []
+        if parsed.email_fragment and not _words_cover(parsed):
+            pattern = _trigram_like(parsed)
+            ranked = search_ranked.fragment_page_ids(uow, pattern, limit + 1, after_key)
+            if ranked is None:  # no three characters in a row: the trigram table, capped
+                ranked = search_ranked.ints(uow, _IDS_TRIGRAM, {"p": pattern, "cap": WALK_FROM})
+                walks = len(ranked) >= WALK_FROM
+            found = ranked
+        if not walks:
+            if parsed.words:
+                found += search_ranked.page_ids(uow, parsed.words, limit + 1, after_key)
+            if not found:
+                return SearchPage((), None)
+            stmt = stmt.where(
+                text("customer.id IN (SELECT value FROM json_each(:ids))").bindparams(
+                    ids=json.dumps(found)
+                )
+            )
+            if after is not None:
+                stmt = stmt.where(tuple_(c.sort_key, c.id) > tuple_(after.sort_key, after.id))
+            return _page(uow, stmt, limit)
+    # Within a group: several words or an email fragment are answered from the ids the
+    # indexes list when not too dense; one word from its FTS subquery.
+    by_ids = sqlite_words and (len(parsed.words) > 1 or parsed.email_fragment is not None)
+    candidates = _candidates(uow, parsed) if by_ids and not walks else None
+    if walks:
         # Pick the page's ids from the covering index alone, then read those rows.
         page: Select[Any] = _matching(select(c.id), parsed, uow.dialect, walk=True)
         if after is not None:
             page = page.where(tuple_(c.sort_key, c.id) > tuple_(after.sort_key, after.id))
         stmt = stmt.where(c.id.in_(page.order_by(c.sort_key, c.id).limit(limit + 1)))
     else:
-        if not parsed.is_empty:
+        if candidates is not None:
+            if not candidates:
+                return SearchPage((), None)
+            # Read and sort just those rows: no second pass over the word index.
+            stmt = stmt.where(
+                text("customer.id IN (SELECT value FROM json_each(:ids))").bindparams(
+                    ids=json.dumps(candidates)
+                )
+            )
+        elif not parsed.is_empty:
             stmt = _matching(stmt, parsed, uow.dialect)
         if group_id is not None:
             stmt = stmt.where(c.group_id == group_id)
         if after is not None:
             stmt = stmt.where(tuple_(c.sort_key, c.id) > tuple_(after.sort_key, after.id))
+    return _page(uow, stmt, limit)
+
+
+def _page(uow: UnitOfWork, stmt: Select[Any], limit: int) -> SearchPage:
+    """Run `stmt` (the list's columns) ordered by name, one page of `limit`."""
+    c = customer_table.c
     stmt = stmt.order_by(c.sort_key, c.id).limit(limit + 1)
     rows = uow.session.execute(stmt).all()
     items = tuple(

@@ -6,7 +6,10 @@ each preceded by a space. The database indexes that column:
 
 - SQLite: an external-content FTS5 table (`customer_fts`, unicode61 with prefix indexes) over
   `search_text`, and an FTS5 trigram table (`customer_email_trgm`) over `email` for fragments
-  of an address; both kept in step by triggers.
+  of an address; both kept in step by triggers. Since migration 0006 also a contentless
+  FTS5 table (`customer_name_fts`) over the same words whose rowid follows name order
+  (`name_rank`), so a query reads its matches already sorted and stops after one page;
+  and `customer_email_ranked`, its trigram counterpart over `email`.
 - PostgreSQL: pg_trgm GIN indexes on `search_text` and `lower(email)`, which the planner keeps
   in step itself.
 
@@ -36,26 +39,152 @@ _SQLITE_TABLES = (
     "content_rowid='id', tokenize='trigram', detail='none')",
 )
 
-_SQLITE_TRIGGER_DDL = (
-    """CREATE TRIGGER customer_search_ai AFTER INSERT ON customer BEGIN
-        INSERT INTO customer_fts(rowid, search_text) VALUES (new.id, new.search_text);
-        INSERT INTO customer_email_trgm(rowid, email) VALUES (new.id, new.email);
-    END""",
-    """CREATE TRIGGER customer_search_ad AFTER DELETE ON customer BEGIN
-        INSERT INTO customer_fts(customer_fts, rowid, search_text)
-            VALUES ('delete', old.id, old.search_text);
-        INSERT INTO customer_email_trgm(customer_email_trgm, rowid, email)
-            VALUES ('delete', old.id, old.email);
-    END""",
-    """CREATE TRIGGER customer_search_au AFTER UPDATE OF search_text, email ON customer BEGIN
-        INSERT INTO customer_fts(customer_fts, rowid, search_text)
-            VALUES ('delete', old.id, old.search_text);
-        INSERT INTO customer_email_trgm(customer_email_trgm, rowid, email)
-            VALUES ('delete', old.id, old.email);
-        INSERT INTO customer_fts(rowid, search_text) VALUES (new.id, new.search_text);
-        INSERT INTO customer_email_trgm(rowid, email) VALUES (new.id, new.email);
-    END""",
+# The order-preserving rowid of `customer_name_fts`: the first RANK_CHARS characters of the
+# sort key as base-RANK_BASE digits, then the customer id in the low ID_BITS bits. Characters
+# of RANK_ALPHABET have even digits; any other character an odd digit between its neighbours,
+# after which the digits stop (0), so that a < b (by sort key, then id) implies
+# name_rank(a) <= name_rank(b), ties only between keys sharing their first characters.
+RANK_ALPHABET = " .0123456789abcdefghijklmnopqrstuvwxyz"
+RANK_BASE = 2 * len(RANK_ALPHABET) + 2
+RANK_CHARS = 6
+ID_BITS = 25  # ids up to 33,554,431; RANK_BASE**RANK_CHARS << ID_BITS stays under 2**63
+ID_MASK = (1 << ID_BITS) - 1
+
+
+def _code(char: str) -> int:
+    if not char:
+        return 0
+    found = RANK_ALPHABET.find(char)
+    if found >= 0:
+        return 2 * (found + 1)
+    return 2 * sum(1 for a in RANK_ALPHABET if a < char) + 1
+
+
+def key_rank(sort_key: str) -> int:
+    """The name-order part of `name_rank` (shared by every key with the same beginning)."""
+    total = 0
+    stopped = False
+    for i in range(RANK_CHARS):
+        char = sort_key[i] if i < len(sort_key) else ""
+        total = total * RANK_BASE + (0 if stopped else _code(char))
+        stopped = stopped or (bool(char) and char not in RANK_ALPHABET)
+    return total
+
+
+def name_rank(sort_key: str, customer_id: int) -> int:
+    """The rowid of a customer in `customer_name_fts` (the same as the triggers' SQL)."""
+    return (key_rank(sort_key) << ID_BITS) | customer_id
+
+
+def _rank_sql(row: str) -> str:
+    """`name_rank` as an SQL expression over `row`.sort_key and `row`.id."""
+    alphabet = f"'{RANK_ALPHABET}'"
+    # Characters of the alphabet below the first code point of each range outside it.
+    below = " ".join(
+        f"WHEN unicode({{c}}) < {ord(a)} THEN {RANK_ALPHABET.index(a)}" for a in RANK_ALPHABET
+    )
+    terms = []
+    exact_before: list[str] = []
+    for i in range(1, RANK_CHARS + 1):
+        c = f"substr({row}.sort_key, {i}, 1)"
+        code = (
+            f"(CASE WHEN {c} = '' THEN 0 WHEN instr({alphabet}, {c}) > 0 "
+            f"THEN 2 * instr({alphabet}, {c}) "
+            f"ELSE 2 * (CASE {below.format(c=c)} ELSE {len(RANK_ALPHABET)} END) + 1 END)"
+        )
+        if exact_before:
+            code = f"(CASE WHEN {' AND '.join(exact_before)} THEN {code} ELSE 0 END)"
+        terms.append(f"{code} * {RANK_BASE ** (RANK_CHARS - i)}")
+        exact_before.append(f"({c} = '' OR instr({alphabet}, {c}) > 0)")
+    return f"(({' + '.join(terms)}) * {1 << ID_BITS} + {row}.id)"
+
+
+NAME_FTS = "customer_name_fts"
+EMAIL_FTS = "customer_email_ranked"
+_NAME_FTS_DDL = (
+    "CREATE VIRTUAL TABLE customer_name_fts USING fts5(search_text, content='', "
+    "tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6', detail='none')",
+    "CREATE VIRTUAL TABLE customer_email_ranked USING fts5(email, content='', "
+    "tokenize='trigram', detail='none')",
 )
+_NAME_INSERT = (
+    f"INSERT INTO customer_name_fts(rowid, search_text) VALUES ({_rank_sql('new')}, "
+    "new.search_text); "
+    f"INSERT INTO customer_email_ranked(rowid, email) VALUES ({_rank_sql('new')}, new.email);"
+)
+_NAME_DELETE = (
+    "INSERT INTO customer_name_fts(customer_name_fts, rowid, search_text) "
+    f"VALUES ('delete', {_rank_sql('old')}, old.search_text); "
+    "INSERT INTO customer_email_ranked(customer_email_ranked, rowid, email) "
+    f"VALUES ('delete', {_rank_sql('old')}, old.email);"
+)
+_NAME_FILL = (
+    f"INSERT INTO customer_name_fts(rowid, search_text) SELECT {_rank_sql('customer')}, "
+    "search_text FROM customer",
+    f"INSERT INTO customer_email_ranked(rowid, email) SELECT {_rank_sql('customer')}, "
+    "email FROM customer",
+)
+
+
+def _sqlite_trigger_ddl(name_index: bool) -> tuple[str, ...]:
+    """The triggers' DDL; with `name_index`, they keep `customer_name_fts` in step too."""
+    insert = _NAME_INSERT if name_index else ""
+    delete = _NAME_DELETE if name_index else ""
+    return (
+        f"""CREATE TRIGGER customer_search_ai AFTER INSERT ON customer BEGIN
+        INSERT INTO customer_fts(rowid, search_text) VALUES (new.id, new.search_text);
+        INSERT INTO customer_email_trgm(rowid, email) VALUES (new.id, new.email);
+        {insert}
+    END""",
+        f"""CREATE TRIGGER customer_search_ad AFTER DELETE ON customer BEGIN
+        INSERT INTO customer_fts(customer_fts, rowid, search_text)
+            VALUES ('delete', old.id, old.search_text);
+        INSERT INTO customer_email_trgm(customer_email_trgm, rowid, email)
+            VALUES ('delete', old.id, old.email);
+        {delete}
+    END""",
+        f"""CREATE TRIGGER customer_search_au
+        AFTER UPDATE OF search_text, email, sort_key ON customer BEGIN
+        INSERT INTO customer_fts(customer_fts, rowid, search_text)
+            VALUES ('delete', old.id, old.search_text);
+        INSERT INTO customer_email_trgm(customer_email_trgm, rowid, email)
+            VALUES ('delete', old.id, old.email);
+        {delete}
+        INSERT INTO customer_fts(rowid, search_text) VALUES (new.id, new.search_text);
+        INSERT INTO customer_email_trgm(rowid, email) VALUES (new.id, new.email);
+        {insert}
+    END""",
+    )
+
+
+def has_name_index(conn: Connection) -> bool:
+    """Whether this SQLite database has `customer_name_fts` (migration 0006 on)."""
+    if conn.dialect.name != "sqlite":
+        return False
+    found = conn.execute(
+        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :n"), {"n": NAME_FTS}
+    ).first()
+    return found is not None
+
+
+def create_name_index(conn: Connection) -> None:
+    """Create and fill `customer_name_fts`, and make the triggers keep it in step (0006)."""
+    if conn.dialect.name != "sqlite":
+        return
+    for ddl in _NAME_FTS_DDL:
+        conn.execute(text(ddl))
+    for fill in _NAME_FILL:
+        conn.execute(text(fill))
+    recreate_triggers(conn)
+
+
+def drop_name_index(conn: Connection) -> None:
+    if conn.dialect.name != "sqlite":
+        return
+    conn.execute(text(f"DROP TABLE IF EXISTS {NAME_FTS}"))
+    conn.execute(text(f"DROP TABLE IF EXISTS {EMAIL_FTS}"))
+    recreate_triggers(conn)
+
 
 _PG_DDL = (
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
@@ -104,6 +233,8 @@ def drop(conn: Connection) -> None:
             conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
         conn.execute(text("DROP TABLE IF EXISTS customer_fts"))
         conn.execute(text("DROP TABLE IF EXISTS customer_email_trgm"))
+        conn.execute(text(f"DROP TABLE IF EXISTS {NAME_FTS}"))
+        conn.execute(text(f"DROP TABLE IF EXISTS {EMAIL_FTS}"))
     elif conn.dialect.name == "postgresql":
         conn.execute(text("DROP INDEX IF EXISTS ix_customer_search_trgm"))
         conn.execute(text("DROP INDEX IF EXISTS ix_customer_email_trgm"))
@@ -122,7 +253,7 @@ def recreate_triggers(conn: Connection) -> None:
         return
     for name in SQLITE_TRIGGERS:
         conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
-    for ddl in _SQLITE_TRIGGER_DDL:
+    for ddl in _sqlite_trigger_ddl(has_name_index(conn)):
         conn.execute(text(ddl))
 
 
@@ -144,6 +275,9 @@ def index_rows_from(conn: Connection, first_id: int) -> None:
             ),
             {"first": first_id},
         )
+        if has_name_index(conn):
+            for fill in _NAME_FILL:
+                conn.execute(text(fill + " WHERE id >= :first"), {"first": first_id})
 
 
 def rebuild(conn: Connection) -> None:
@@ -153,6 +287,12 @@ def rebuild(conn: Connection) -> None:
         conn.execute(
             text("INSERT INTO customer_email_trgm(customer_email_trgm) VALUES ('rebuild')")
         )
+        if has_name_index(conn):
+            # A contentless table cannot 'rebuild': empty it and index every customer again.
+            for table in (NAME_FTS, EMAIL_FTS):
+                conn.execute(text(f"INSERT INTO {table}({table}) VALUES ('delete-all')"))
+            for fill in _NAME_FILL:
+                conn.execute(text(fill))
 
 
 def phone_words(e164: str | None) -> list[str]:

@@ -1,0 +1,149 @@
+"""The name-ordered word index (SQLite, migration 0006): its rowids, and pages read from it."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from sqlalchemy import text
+
+from pos_clients import customers
+from pos_clients.data import customer_search, search_ranked
+from pos_clients.data.database import Database, UnitOfWork
+from pos_clients.data.search_index import key_rank, name_rank
+from tests.helpers.factories import company, person
+
+# Sort keys sharing their first 6 characters (ties of the rank), punctuation and digits.
+LAST_NAMES = [
+    "Martin",
+    "Martinez",
+    "Martineau",
+    "Mart'in",
+    "Martin-Dupont",
+    "Ma Tin",
+    "Marti",
+    "Martin2",
+    "Martín",
+    "Martinelli",
+]
+
+
+@pytest.fixture
+def crowd(db: Database) -> Database:
+    for i, last in enumerate(LAST_NAMES * 3):
+        person(db, last, f"Antoine{i % 4}", city="Saint-Martin", email=f"a{i}@contact.fr")
+    company(db, "Martinez & Fils", city="Paris")
+    company(db, "123 Martin", city="Paris")
+    return db
+
+
+def _expected(uow: UnitOfWork, query: str) -> list[int]:
+    """Every customer with a word starting with each typed word, by name (plain SQL)."""
+    typed = customer_search.parse(query).words
+    rows = uow.session.execute(text("SELECT id, search_text FROM customer ORDER BY sort_key, id"))
+    return [i for i, indexed in rows if all(f" {w}" in indexed for w in typed)]
+
+
+def _pages(uow: UnitOfWork, query: str, limit: int) -> list[int]:
+    seen: list[int] = []
+    page = customer_search.search(uow, query, limit=limit)
+    seen += [i.id for i in page.items]
+    while page.next_cursor is not None:
+        page = customer_search.search(uow, query, after=page.next_cursor, limit=limit)
+        seen += [i.id for i in page.items]
+    return seen
+
+
+@pytest.mark.parametrize("budget", [1, 10**9])
+@pytest.mark.parametrize("limit", [1, 4, 50])
+def test_pages_from_the_ranked_index_are_in_name_order(
+    crowd: Database, monkeypatch: pytest.MonkeyPatch, budget: int, limit: int
+) -> None:
+    # budget 1: long words are asked whole of FTS5 at once; 10**9: always checked in the table.
+    monkeypatch.setattr(search_ranked, "_CHECK_BUDGET", budget)
+    queries = ["mar", "martin", "martinez", "martineau antoine2", "antoine", "saint", "123", "tin"]
+    with crowd.reader() as uow:
+        for query in queries:
+            expected = _expected(uow, query)
+            assert expected, query
+            assert _pages(uow, query, limit) == expected, query
+
+
+def test_rowids_follow_every_change(db: Database) -> None:
+    from dataclasses import replace
+
+    people = [person(db, last, "Zoé") for last in LAST_NAMES]
+    with db.uow() as uow:
+        customers.update_customer(
+            uow, people[0].id, replace(people[0].to_draft(), last_name="Durand")
+        )
+        customers.delete_customer(uow, people[1].id)
+    with db.reader() as uow:
+        if uow.dialect != "sqlite":
+            pytest.skip("the ranked index is SQLite's")
+        table = uow.session.execute(text("SELECT id, sort_key FROM customer")).all()
+        ranks = set(uow.session.scalars(text("SELECT rowid FROM customer_name_fts")))
+        assert ranks == {name_rank(sort_key, i) for i, sort_key in table}
+        emails = set(uow.session.scalars(text("SELECT rowid FROM customer_email_ranked")))
+        assert emails == ranks
+        assert customer_search.search(uow, "durand").items[0].id == people[0].id
+        assert customer_search.search(uow, "martinez").items == ()
+
+
+@given(st.text(max_size=8), st.text(max_size=8))
+def test_key_rank_never_contradicts_name_order(a: str, b: str) -> None:
+    low, high = sorted((a, b))
+    assert key_rank(low) <= key_rank(high)
+
+
+@given(st.text(" .0129abmtz", max_size=6), st.text(" .0129abmtz", max_size=6))
+def test_key_rank_separates_short_keys_of_letters_digits_spaces_dots(a: str, b: str) -> None:
+    # Up to 6 characters of the folded alphabet, the rank alone orders the keys: no tie.
+    if a != b:
+        low, high = sorted((a, b))
+        assert key_rank(low) < key_rank(high)
+
+
+def test_demo_bulk_load_and_triggers_after_upgrade_head_keep_it_complete(db: Database) -> None:
+    from pos_clients.demo.customers import fill_customers
+
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("the ranked index is SQLite's")
+    with db.connection() as conn:
+        triggers = conn.execute(
+            text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'customer'")
+        ).scalars()
+        assert sum("customer_name_fts" in sql for sql in triggers) == 3
+    fill_customers(db, 300, seed=3)
+    person(db, "Zzyzx", "Après")
+    with db.reader() as uow:
+        table = uow.session.execute(text("SELECT id, sort_key FROM customer")).all()
+        ranks = set(uow.session.scalars(text("SELECT rowid FROM customer_name_fts")))
+        assert ranks == {name_rank(sort_key, i) for i, sort_key in table}
+        emails = set(uow.session.scalars(text("SELECT rowid FROM customer_email_ranked")))
+        assert emails == ranks
+        assert len(ranks) == 301
+        assert [i.display_name for i in customer_search.search(uow, "zzyzx").items] == [
+            "Zzyzx Après"
+        ]
+
+
+@pytest.mark.parametrize("query", ["@free.fr", ".fr", "@free.f", "free.fr", "e@free"])
+def test_email_fragments_find_every_address_containing_them(db: Database, query: str) -> None:
+    # A fragment starting at a word boundary is answered by the word index alone: it must
+    # still find exactly the addresses that contain it (plus customers with those words).
+    emails = ["anne@free.fr", "bob@free.frites.com", "cat@xfree.fr", "dan@free.org", "e@fr.free.fr"]
+    for i, email in enumerate(emails):
+        person(db, f"Client{i}", "Zoé", email=email)
+    parsed = customer_search.parse(query)
+    assert parsed.email_fragment == query
+    with db.reader() as uow:
+        got = {i.email for i in customer_search.search(uow, query).items}
+        rows = uow.session.execute(text("SELECT email, search_text FROM customer")).all()
+    # The meaning of D6: the address contains the fragment, or every word typed starts a word.
+    expected = {
+        email
+        for email, indexed in rows
+        if query in email or all(f" {w}" in indexed for w in parsed.words)
+    }
+    assert {e for e in emails if query in e} <= got == expected
