@@ -69,9 +69,10 @@ def test_pages_from_the_ranked_index_are_in_name_order(
             assert _pages(uow, query, limit) == expected, query
 
 
-def test_rowids_follow_every_change(db: Database) -> None:
+def test_rowids_follow_every_change(sqlite_db: Database) -> None:
     from dataclasses import replace
 
+    db = sqlite_db  # the ranked index is SQLite's
     people = [person(db, last, "Zoé") for last in LAST_NAMES]
     with db.uow() as uow:
         customers.update_customer(
@@ -79,8 +80,6 @@ def test_rowids_follow_every_change(db: Database) -> None:
         )
         customers.delete_customer(uow, people[1].id)
     with db.reader() as uow:
-        if uow.dialect != "sqlite":
-            pytest.skip("the ranked index is SQLite's")
         table = uow.session.execute(text("SELECT id, sort_key FROM customer")).all()
         ranks = set(uow.session.scalars(text("SELECT rowid FROM customer_name_fts")))
         assert ranks == {name_rank(sort_key, i) for i, sort_key in table}
@@ -104,11 +103,12 @@ def test_key_rank_separates_short_keys_of_letters_digits_spaces_dots(a: str, b: 
         assert key_rank(low) < key_rank(high)
 
 
-def test_demo_bulk_load_and_triggers_after_upgrade_head_keep_it_complete(db: Database) -> None:
+def test_demo_bulk_load_and_triggers_after_upgrade_head_keep_it_complete(
+    sqlite_db: Database,
+) -> None:
     from pos_clients.demo.customers import fill_customers
 
-    if db.engine.dialect.name != "sqlite":
-        pytest.skip("the ranked index is SQLite's")
+    db = sqlite_db  # the ranked index is SQLite's
     with db.connection() as conn:
         triggers = conn.execute(
             text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'customer'")
