@@ -376,6 +376,6 @@ Scrolling: {rows:,} rows fetched page by page to the bottom in {down:.1f} s, the
 top in {steps} jumps in {up:.1f} s. Resident memory {before:.0f} MB before, {peak:.0f} MB at
 the peak, {after:.0f} MB after: growth {peak - before:.0f} MB (target < 100 MB).
 
-The machine was shared with other builds while this ran; the lead re-runs it on a quiet one.
+Load average when it ended: {", ".join(f"{x:.1f}" for x in os.getloadavg())}.
 """
     write_section("ui_directory", "Répertoire window (issue 3)", body)

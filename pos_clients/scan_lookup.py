@@ -4,15 +4,11 @@ Runs on the task runner's worker thread, never on the UI thread. The card look-u
 indexed Core query (customer joined to its group) on a pooled connection, no ORM session: a
 scan must put the customer on the ticket within a couple of milliseconds with a million
 customers. The customer it returns has no consents loaded (the till does not need them).
-
-The item catalogue belongs to the register; until `pos_clients.items.find_by_barcode` exists,
-no code is an item.
+Items are looked up with `pos_clients.items.find_by_barcode`.
 """
 
 from __future__ import annotations
 
-import functools
-import importlib
 from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import fields
@@ -20,6 +16,7 @@ from dataclasses import fields
 from sqlalchemy import Connection, bindparam, select
 
 from pos_clients import customer_fields as cf
+from pos_clients import items
 from pos_clients.customers import Customer
 from pos_clients.data.database import Database, UnitOfWork
 from pos_clients.data.tables import customer_table, group_table
@@ -37,24 +34,6 @@ _CARD_HOLDER = (
     .select_from(customer_table.outerjoin(group_table, G.id == C.group_id))
     .where(C.reference == bindparam("reference"))
 )
-
-
-def _no_item(_uow: UnitOfWork, _code: str) -> object | None:
-    return None
-
-
-@functools.cache
-def default_find_item() -> FindItem:
-    """`pos_clients.items.find_by_barcode` when the register's catalogue is there.
-
-    Resolved once: a failed import is not cached by Python and costs milliseconds per scan.
-    """
-    try:
-        items = importlib.import_module("pos_clients.items")
-    except ImportError:
-        return _no_item
-    found: FindItem = getattr(items, "find_by_barcode", _no_item)
-    return found
 
 
 def find_card_holder(conn: Connection, code: str) -> Customer | None:
@@ -79,7 +58,7 @@ def classify_in(
     db: Database, code: str, rules: ScanRules, find_item: FindItem | None = None
 ) -> ScanResult:
     """What `code` is in this shop's data (read-only)."""
-    look_up_item = find_item or default_find_item()
+    look_up_item = find_item or items.find_by_barcode
     with ExitStack() as stack:
         conn = stack.enter_context(db.connection())
         uows: list[UnitOfWork] = []
