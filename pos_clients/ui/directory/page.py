@@ -31,7 +31,7 @@ from pos_clients.ui import icons
 from pos_clients.ui.directory.form import CustomerForm
 from pos_clients.ui.directory.model import DirectoryModel, list_item
 from pos_clients.ui.error_display import show_error
-from pos_clients.ui.preferences import restore_header, save_header
+from pos_clients.ui.preferences import remembered_columns
 from pos_clients.ui.tasks import TaskRunner
 from pos_clients.ui.widgets import french_spacing, named
 
@@ -112,16 +112,13 @@ class DirectoryPage(QWidget):
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(28)
-        header = self.view.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            self.view.setColumnWidth(column, width)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(DirectoryModel.DELETE, QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(DirectoryModel.EMAIL, QHeaderView.ResizeMode.Stretch)
-        restore_header("directory", header)
-        header.sectionResized.connect(lambda *_: save_header("directory", header))
+        remembered_columns(
+            "directory",
+            self.view.horizontalHeader(),
+            COLUMN_WIDTHS,
+            fixed=DirectoryModel.DELETE,
+            stretch=DirectoryModel.EMAIL,
+        )
         self.view.doubleClicked.connect(self._on_view_double_clicked)
         self.view.clicked.connect(self._on_view_clicked)
         self.view.installEventFilter(self)

@@ -10,7 +10,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -25,7 +24,7 @@ from pos_clients.ui import icons
 from pos_clients.ui.error_display import show_error
 from pos_clients.ui.groups.dialogs import DeleteGroupDialog, GroupDialog
 from pos_clients.ui.groups.model import GroupsModel
-from pos_clients.ui.preferences import restore_header, save_header
+from pos_clients.ui.preferences import remembered_columns
 from pos_clients.ui.tasks import TaskRunner
 from pos_clients.ui.widgets import named
 
@@ -91,15 +90,13 @@ class GroupsPage(QWidget):
         self.view.setShowGrid(False)
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(28)
-        header = self.view.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, width in enumerate((320, 170, 90, 34)):
-            self.view.setColumnWidth(column, width)
-        header.setSectionResizeMode(GroupsModel.DELETE, QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(GroupsModel.NAME, QHeaderView.ResizeMode.Stretch)
-        restore_header("groups", header)
-        header.sectionResized.connect(lambda *_: save_header("groups", header))
+        remembered_columns(
+            "groups",
+            self.view.horizontalHeader(),
+            (320, 170, 90, 34),
+            fixed=GroupsModel.DELETE,
+            stretch=GroupsModel.NAME,
+        )
         self.view.clicked.connect(self._on_view_clicked)
         self.view.doubleClicked.connect(self._on_view_double_clicked)
         self.view.installEventFilter(self)
