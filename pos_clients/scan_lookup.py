@@ -11,47 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import ExitStack
-from dataclasses import fields
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection
 
-from pos_clients import customer_fields as cf
 from pos_clients import items
-from pos_clients.customers import Customer
+from pos_clients.customers import Customer, card_holder
 from pos_clients.data.database import Database, UnitOfWork
-from pos_clients.data.tables import customer_table, group_table
 from pos_clients.scanning import ScanResult, ScanRules, classify
 
 FindItem = Callable[[UnitOfWork, str], object | None]
-C, G = customer_table.c, group_table.c
-_CUSTOMER_FIELDS = tuple(f.name for f in fields(Customer) if f.name != "consents")
-_CARD_HOLDER = (
-    select(
-        *(C[name] for name in _CUSTOMER_FIELDS if name in C),
-        G.name.label("group_name"),
-        G.discount_bp.label("group_discount_bp"),
-    )
-    .select_from(customer_table.outerjoin(group_table, G.id == C.group_id))
-    .where(C.reference == bindparam("reference"))
-)
 
 
 def find_card_holder(conn: Connection, code: str) -> Customer | None:
     """The customer whose reference is `code` (normalised as stored), with their group."""
-    try:
-        reference = cf.clean_reference(code)
-    except cf.FieldError:
-        return None
-    if reference is None:
-        return None
-    row = conn.execute(_CARD_HOLDER, {"reference": reference}).first()
-    if row is None:
-        return None
-    values = row._mapping
-    return Customer(
-        **{name: values[name] for name in _CUSTOMER_FIELDS if name != "group_discount_bp"},
-        group_discount_bp=values["group_discount_bp"] or 0,
-    )
+    return card_holder(conn, code)
 
 
 def classify_in(
