@@ -298,7 +298,7 @@ def search(
     walks = False
     if sqlite_words and not parsed.is_short_name_prefix and group_id is None:
         # Matches in name order from the ranked word and email indexes (migration 0006).
-        after_key = after.sort_key if after else None
+        after_key = (after.sort_key, after.id) if after else None
         found: list[int] = []
         if parsed.email_fragment and not _words_cover(parsed):
             pattern = _trigram_like(parsed)

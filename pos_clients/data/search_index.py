@@ -71,6 +71,39 @@ def key_rank(sort_key: str) -> int:
     return total
 
 
+def group_bounds(key: int) -> tuple[str, str | None]:
+    """The sort keys sharing `key` (a `key_rank`): `low <= sort_key < high` (no upper bound
+    when `high` is None), by code point as SQLite's BINARY collation compares UTF-8 text.
+
+    Read back digit by digit: an even digit is a character of the alphabet; 0 means the key
+    ended there (only that exact key); an odd digit stands for every character between two
+    neighbours of the alphabet, followed by anything.
+    """
+    digits = []
+    for _ in range(RANK_CHARS):
+        key, digit = divmod(key, RANK_BASE)
+        digits.append(digit)
+    prefix = ""
+    for digit in reversed(digits):
+        if digit == 0:
+            return prefix, prefix + "\x00"
+        below = (digit - 1) // 2
+        if digit % 2:
+            low = prefix + (chr(ord(RANK_ALPHABET[below - 1]) + 1) if below else "\x00")
+            if below < len(RANK_ALPHABET):
+                return low, prefix + RANK_ALPHABET[below]
+            return low, _after_prefix(prefix)
+        prefix += RANK_ALPHABET[below]
+    return prefix, _after_prefix(prefix)
+
+
+def _after_prefix(prefix: str) -> str | None:
+    """The first text greater than every text starting with `prefix` (None: no such text)."""
+    while prefix and prefix[-1] == chr(0x10FFFF):
+        prefix = prefix[:-1]
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1) if prefix else None
+
+
 def name_rank(sort_key: str, customer_id: int) -> int:
     """The rowid of a customer in `customer_name_fts` (the same as the triggers' SQL)."""
     return (key_rank(sort_key) << ID_BITS) | customer_id

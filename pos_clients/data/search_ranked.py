@@ -4,6 +4,8 @@ Its rowids are `search_index.name_rank(sort_key, id)`, so FTS5 hands the matches
 over in name order up to ties between sort keys sharing their first characters. The first
 page is then: the first `need` matches by rank, plus every match tied with the last of them
 (same `key_rank`); sorting those few rows by (sort_key, id) gives exactly the first page.
+A crowded tie group (a common surname fills the first 6 characters) is not collected whole:
+the page's share of it is read in name order from the covering index `ix_customer_walk`.
 
 Words longer than the longest prefix index (6 letters) would make FTS5 merge the doclists of
 every word starting with them before returning a single row; they go to FTS5 cut to 6
@@ -20,16 +22,33 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from pos_clients.data.database import UnitOfWork
-from pos_clients.data.search_index import EMAIL_FTS, ID_BITS, ID_MASK, NAME_FTS, key_rank
+from pos_clients.data.search_index import (
+    EMAIL_FTS,
+    ID_BITS,
+    ID_MASK,
+    NAME_FTS,
+    group_bounds,
+    key_rank,
+)
 
 LONGEST_PREFIX = 6
 _LAST_BATCH = 4096
-# Candidates checked against long words before asking FTS5 for the whole words instead.
-_CHECK_BUDGET = 128
+# Rows the checks may still need to read (at the pass rate seen so far) to fill the page,
+# beyond which FTS5 is asked for the whole words instead (merging prefix doclists costs a
+# few milliseconds; checking a row in the table about 5 microseconds); a quarter of it
+# before asking FTS5 for one- and two-letter words too.
+_CHECK_BUDGET = 512
 
+
+# A tie group with more matches than this is read in name order from the covering index.
+GROUP_WALK_FROM = 64
 
 # An FTS5 query, and the check of its rows in the table.
-_Plan = tuple[str, Callable[[list[int]], list[int]]]
+# With the rows the checks may still need (at the pass rate seen so far) beyond which the
+# next plan is cheaper.
+_Plan = tuple[str, Callable[[list[int]], list[int]], int]
+# The same condition as an SQL expression over a customer row, and its parameters.
+_Walk = tuple[str, dict[str, Any]]
 
 
 def ints(uow: UnitOfWork, sql: str, params: dict[str, Any]) -> list[int]:
@@ -62,11 +81,17 @@ def _checked(uow: UnitOfWork, ranks: list[int], checks: Sequence[str]) -> list[i
     return [r for r in ranks if r & ID_MASK in keep]
 
 
+def _words_walk(words: Sequence[str]) -> _Walk:
+    """The condition of `page_ids` row by row: a word starting with each typed word."""
+    likes = " AND ".join(f"search_text LIKE :w{i} ESCAPE '\\'" for i in range(len(words)))
+    return likes, {f"w{i}": f"% {_like_escape(w)}%" for i, w in enumerate(words)}
+
+
 def page_ids(
-    uow: UnitOfWork, words: Sequence[str], need: int, after_sort_key: str | None
+    uow: UnitOfWork, words: Sequence[str], need: int, after: tuple[str, int] | None
 ) -> list[int]:
     """Ids of customers matching every word, among which are the first `need` in name order
-    (after the start of `after_sort_key`'s tie group, when given): see the module docstring.
+    (after the `(sort_key, id)` cursor `after`, when given): see the module docstring.
     """
     # One or two letters (`s` of `S.A.R.L.`) match most of the directory: FTS5 would step
     # through their whole doclists; they are checked in the table when a longer word is typed.
@@ -75,21 +100,21 @@ def page_ids(
 
     short = [w for w in words if w not in indexed]
 
-    def plan(terms: Sequence[str], checks: Sequence[str]) -> _Plan:
+    def plan(terms: Sequence[str], checks: Sequence[str], budget: int = 0) -> _Plan:
         match = " ".join(_phrase(t) for t in dict.fromkeys(terms))
-        return match, (lambda ranks: _checked(uow, ranks, checks) if checks else ranks)
+        return match, (lambda ranks: _checked(uow, ranks, checks) if checks else ranks), budget
 
     cut = [w[:LONGEST_PREFIX] for w in indexed]
-    plans = [plan(cut, long_words + short)]
-    if short:  # then the short words too go to FTS5
-        plans.append(plan(cut + short, long_words))
-    if long_words:  # then every word as typed
+    plans = [plan(cut, long_words + short, _CHECK_BUDGET // 4 if short else _CHECK_BUDGET)]
+    if short:  # then the short words too go to FTS5 (their doclists are long, not endless)
+        plans.append(plan(cut + short, long_words, _CHECK_BUDGET))
+    if long_words:  # then every word as typed (merging every word that starts with them)
         plans.append(plan(words, []))
-    return _first_ranks(uow, NAME_FTS, plans, need, after_sort_key)
+    return _first_ranks(uow, NAME_FTS, plans, _words_walk(words), need, after)
 
 
 def fragment_page_ids(
-    uow: UnitOfWork, pattern: str, need: int, after_sort_key: str | None
+    uow: UnitOfWork, pattern: str, need: int, after: tuple[str, int] | None
 ) -> list[int] | None:
     """Like `page_ids`, for the customers whose email is LIKE `pattern` (`%fragment%`, whose
     `_` are one-character wildcards), from the ranked trigram index; None when the fragment
@@ -100,8 +125,9 @@ def fragment_page_ids(
         return None
     match = " ".join('"' + t.replace('"', '""') + '"' for t in trigrams)
 
-    plan: _Plan = (match, lambda ranks: _email_like(uow, ranks, pattern))
-    return _first_ranks(uow, EMAIL_FTS, [plan], need, after_sort_key)
+    plan: _Plan = (match, lambda ranks: _email_like(uow, ranks, pattern), 0)
+    walk: _Walk = ("email LIKE :pattern", {"pattern": pattern})
+    return _first_ranks(uow, EMAIL_FTS, [plan], walk, need, after)
 
 
 def _email_like(uow: UnitOfWork, ranks: list[int], pattern: str) -> list[int]:
@@ -118,56 +144,114 @@ def _email_like(uow: UnitOfWork, ranks: list[int], pattern: str) -> list[int]:
     return [r for r in ranks if r & ID_MASK in keep]
 
 
+def _walk_group(
+    uow: UnitOfWork, walk: _Walk, key: int, n: int, after: tuple[str, int] | None
+) -> list[int]:
+    """The first `n` customers of the tie group `key` meeting `walk`, in name order (after
+    the cursor `after`), read from the covering index `ix_customer_walk` (migration 0004)."""
+    condition, params = walk
+    low, high = group_bounds(key)
+    bounds = "sort_key >= :low" + ("" if high is None else " AND sort_key < :high")
+    if after is not None:
+        bounds += " AND (sort_key, id) > (:after_key, :after_id)"
+    sql = f"SELECT id FROM customer WHERE {bounds} AND {condition} ORDER BY sort_key, id LIMIT :n"
+    values = {**params, "low": low, "high": high, "n": n}
+    if after is not None:
+        values |= {"after_key": after[0], "after_id": after[1]}
+    return ints(uow, sql, values)
+
+
+def _crowded_from(ranks: list[int], open_key: int, open_count: int) -> int:
+    """Where the first tie group with more than GROUP_WALK_FROM of `ranks` starts (counting
+    the `open_count` rows already kept of the group `open_key`), or len(ranks)."""
+    start = 0
+    for i, rank in enumerate(ranks):
+        key = rank >> ID_BITS
+        if i == 0 or key != ranks[i - 1] >> ID_BITS:
+            start = i
+        if i - start + 1 + (open_count if key == open_key else 0) > GROUP_WALK_FROM:
+            return start
+    return len(ranks)
+
+
 def _first_ranks(
     uow: UnitOfWork,
     table: str,
     plans: Sequence[_Plan],
+    walk: _Walk,
     need: int,
-    after_sort_key: str | None,
+    after: tuple[str, int] | None,
 ) -> list[int]:
-    """Read `table`'s matches in rank order, keep those the plan's check passes, until the
-    tie group of the `need`-th one (after `after_sort_key`'s group) is complete. Each
-    _CHECK_BUDGET rows read without a full page, go on with the next plan (same answers,
-    fewer checks, more work for FTS5)."""
-    match, check = plans[0]
+    """Ids among which are the first `need` matches in name order (after `after`).
+
+    Reads `table`'s matches in rank order, keeps those the plan's check passes, one tie group
+    (rows sharing a `key_rank`) after another, until `need` are counted. A tie group of more
+    than GROUP_WALK_FROM candidates (everyone called Martin) is not checked row by row: it
+    is read in name order from the covering index instead (`walk`, the same condition as
+    SQL), only as many rows as the page still needs. When the checks would need more than
+    _CHECK_BUDGET rows to fill the page, go on with the next plan (same answers, fewer
+    checks, more work for FTS5).
+    """
+    match, check, budget = plans[0]
     stage = 0
     # Rows of the cursor's own tie group may sort before it: collect them, never count them.
-    after_key = key_rank(after_sort_key) if after_sort_key is not None else -1
+    after_key = key_rank(after[0]) if after is not None else -1
     found: list[int] = []
     counted = 0
-    cutoff: int | None = None
+    group_key = -1
+    group: list[int] = []
     last = (max(after_key, 0) << ID_BITS) - 1
     batch = need + 14
-    scanned = 0
+    read = kept = 0  # rows read and passed under the current plan
     sql = (
         f"SELECT rowid FROM {table} WHERE {table} MATCH :m AND rowid > :last "
         "ORDER BY rowid LIMIT :n"
     )
     while True:
-        if stage + 1 < len(plans) and scanned >= _CHECK_BUDGET * (stage + 1) and counted < need:
+        # Rows still to check at this plan's pass rate before the page is full.
+        missing = need - counted - len(group)
+        projected = missing * read // max(kept, 1)
+        if stage + 1 < len(plans) and missing > 0 and projected > budget:
             stage += 1
-            match, check = plans[stage]
+            match, check, budget = plans[stage]
+            read = kept = 0
+        elif read and kept < read:
+            # The checks throw rows away: ask for about what the page still needs.
+            batch = max(32, min(_CHECK_BUDGET, projected * 5 // 4 + 8)) if missing > 0 else 128
         ranks = ints(uow, sql, {"m": match, "last": last, "n": batch})
-        if not ranks:
-            break
-        last = ranks[-1]
-        scanned += len(ranks)
-        passed = check(ranks)
+        last = ranks[-1] if ranks else last
+        # Rows of a crowded tie group are not checked one by one: the group is walked.
+        crowded = _crowded_from(ranks, group_key, len(group))
+        passed = check(ranks[:crowded])
+        read, kept = read + crowded, kept + len(passed)
+        walk_key = ranks[crowded] >> ID_BITS if crowded < len(ranks) else None
         for rank in passed:
             key = rank >> ID_BITS
-            if cutoff is not None and key > cutoff:
+            if key != group_key:
+                found += group
+                counted += len(group) if group_key > after_key else 0
+                if counted >= need:
+                    return found
+                group_key, group = key, []
+            group.append(rank & ID_MASK)
+        if walk_key is not None:
+            if walk_key != group_key:
+                found += group
+                counted += len(group) if group_key > after_key else 0
+                if counted >= need:
+                    return found
+            # Take just what the page needs of the crowded group, in name order.
+            group_key, group = walk_key, []
+            own = walk_key == after_key
+            walked = _walk_group(uow, walk, walk_key, need - counted, after if own else None)
+            found += walked
+            counted += len(walked)
+            if counted >= need:
                 return found
-            found.append(rank & ID_MASK)
-            if key > after_key:
-                counted += 1
-                if counted == need and cutoff is None:
-                    cutoff = key
+            # Fewer than needed: that was all of the group; go on after it.
+            last = ((walk_key + 1) << ID_BITS) - 1
+            continue
         if len(ranks) < batch:
-            break
-        # Grow the batches, less while the checks throw rows away.
-        batch = (
-            min(batch * 2, _CHECK_BUDGET)
-            if len(passed) < len(ranks)
-            else min(batch * 4, _LAST_BATCH)
-        )
-    return found
+            return found + group
+        if kept == read:
+            batch = min(batch * 4, _LAST_BATCH)

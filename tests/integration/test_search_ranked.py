@@ -10,7 +10,7 @@ from sqlalchemy import text
 from pos_clients import customers
 from pos_clients.data import customer_search, search_ranked
 from pos_clients.data.database import Database, UnitOfWork
-from pos_clients.data.search_index import key_rank, name_rank
+from pos_clients.data.search_index import group_bounds, key_rank, name_rank
 from tests.helpers.factories import company, person
 
 # Sort keys sharing their first 6 characters (ties of the rank), punctuation and digits.
@@ -54,13 +54,16 @@ def _pages(uow: UnitOfWork, query: str, limit: int) -> list[int]:
     return seen
 
 
+@pytest.mark.parametrize("walk_from", [0, 2, 10**9])
 @pytest.mark.parametrize("budget", [1, 10**9])
 @pytest.mark.parametrize("limit", [1, 4, 50])
 def test_pages_from_the_ranked_index_are_in_name_order(
-    crowd: Database, monkeypatch: pytest.MonkeyPatch, budget: int, limit: int
+    crowd: Database, monkeypatch: pytest.MonkeyPatch, budget: int, limit: int, walk_from: int
 ) -> None:
     # budget 1: long words are asked whole of FTS5 at once; 10**9: always checked in the table.
     monkeypatch.setattr(search_ranked, "_CHECK_BUDGET", budget)
+    # walk_from 0 or 2: every crowded tie group (the Martins) is read in name order instead.
+    monkeypatch.setattr(search_ranked, "GROUP_WALK_FROM", walk_from)
     queries = ["mar", "martin", "martinez", "martineau antoine2", "antoine", "saint", "123", "tin"]
     with crowd.reader() as uow:
         for query in queries:
@@ -87,6 +90,41 @@ def test_rowids_follow_every_change(sqlite_db: Database) -> None:
         assert emails == ranks
         assert customer_search.search(uow, "durand").items[0].id == people[0].id
         assert customer_search.search(uow, "martinez").items == ()
+
+
+@pytest.mark.parametrize("walk_from", [0, 10**9])
+def test_email_fragment_pages_walk_crowded_tie_groups_in_name_order(
+    crowd: Database, monkeypatch: pytest.MonkeyPatch, walk_from: int
+) -> None:
+    monkeypatch.setattr(search_ranked, "GROUP_WALK_FROM", walk_from)
+    with crowd.reader() as uow:
+        rows = uow.session.execute(text("SELECT id, email FROM customer ORDER BY sort_key, id"))
+        expected = [i for i, email in rows if email and "1@contact" in email]
+        assert len(expected) == 3
+        assert _pages(uow, "1@contact", 1) == expected
+
+
+# Characters of the alphabet, between its neighbours, beyond it, and control characters.
+_KEY_CHARS = st.text(st.sampled_from([*" .09az:é\x01ÿ-_", chr(0x10FFFF)]), max_size=8)
+
+
+@given(_KEY_CHARS, _KEY_CHARS)
+def test_group_bounds_hold_exactly_the_keys_of_a_tie_group(a: str, b: str) -> None:
+    low, high = group_bounds(key_rank(a))
+    assert low <= a and (high is None or a < high)
+    inside = low <= b and (high is None or b < high)
+    assert inside == (key_rank(a) == key_rank(b))
+
+
+def test_group_bounds_compare_in_sqlite_as_in_python(sqlite_db: Database) -> None:
+    keys = ["martin", "martin2", "marti", "mart'in", "martín", "ma tin", "martinez", "zoé"]
+    with sqlite_db.connection() as conn:
+        for key in keys:
+            low, high = group_bounds(key_rank(key))
+            sql = "SELECT :k >= :low AND (:high IS NULL OR :k < :high)"
+            for other in keys:
+                inside = conn.execute(text(sql), {"k": other, "low": low, "high": high}).scalar()
+                assert bool(inside) == (key_rank(key) == key_rank(other)), (key, other)
 
 
 @given(st.text(max_size=8), st.text(max_size=8))
