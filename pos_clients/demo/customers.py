@@ -261,5 +261,7 @@ def fill_customers(
         if sqlite:
             search_index.index_rows_from(conn, start)
             search_index.recreate_triggers(conn)
+            if count >= search_index.OPTIMIZE_FROM:
+                search_index.optimize(conn)
         uow.commit()
     return DemoCustomers(count, time.perf_counter() - started)

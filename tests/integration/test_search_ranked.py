@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -185,3 +187,40 @@ def test_email_fragments_find_every_address_containing_them(db: Database, query:
         if query in email or all(f" {w}" in indexed for w in parsed.words)
     }
     assert {e for e in emails if query in e} <= got == expected
+
+
+def test_a_large_demo_load_ends_with_merged_indexes_that_still_find_everyone(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pos_clients.data import search_index
+    from pos_clients.demo.customers import fill_customers
+
+    db = sqlite_db  # FTS5 is SQLite's
+    merged: list[str] = []
+    monkeypatch.setattr(search_index, "OPTIMIZE_FROM", 100)
+    monkeypatch.setattr(search_index, "optimize", _spy(search_index.optimize, merged))
+    fill_customers(db, 100, seed=8)
+    assert merged == ["optimize"]
+    person(db, "Zzyzx", "Après")
+    with db.connection() as conn:
+        for table in ("customer_fts", "customer_email_trgm", "customer_name_fts"):
+            conn.execute(text(f"INSERT INTO {table}({table}) VALUES ('integrity-check')"))
+    with db.reader() as uow:
+        rows = uow.session.execute(
+            text("SELECT id, coalesce(nullif(last_name, ''), company_name) FROM customer")
+        )
+        for customer_id, name in rows:
+            assert customer_id in {i.id for i in _all(uow, name)}, name
+        assert customer_search.search(uow, "zzyzx apr").items[0].display_name == "Zzyzx Après"
+
+
+def _spy(fn: Any, calls: list[str]) -> Any:
+    def spy(*args: Any) -> Any:
+        calls.append(fn.__name__)
+        return fn(*args)
+
+    return spy
+
+
+def _all(uow: UnitOfWork, query: str) -> list[customer_search.CustomerListItem]:
+    return list(customer_search.search(uow, query, limit=1000).items)
