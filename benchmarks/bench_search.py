@@ -120,15 +120,33 @@ def make_queries(url: str, per_class: int, seed: int = 7) -> dict[str, list[str]
     return {c: v[: max(per_class, len(HARD_PREFIXES))] for c, v in q.items()}
 
 
-def probe(url: str, queries_file: str) -> None:
-    """Run in a child process: time every query, print JSON with samples and peak RSS."""
+def evict(path: Path) -> None:
+    """Drop the file (and its log) from the operating system's cache: a cold start."""
+    for file in (path, path.with_name(path.name + "-wal")):
+        if file.exists():
+            with file.open("rb") as f:
+                os.posix_fadvise(f.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+
+
+def probe(url: str, queries_file: str, start: str = "warm") -> None:
+    """Run in a child process: time every query, print JSON with samples and peak RSS.
+
+    `start`: "warm" reads the file through `warmup.warm` first, as the app does at start;
+    "cold" drops it from the OS cache first; "as-is" leaves the cache as it is.
+    """
     from pos_clients import customers
-    from pos_clients.data import customer_search
+    from pos_clients.data import customer_search, warmup
     from pos_clients.data.database import open_database
 
     queries: dict[str, list[str]] = json.loads(Path(queries_file).read_text())
-    db = open_database(url, migrate=False)
     out: dict[str, Any] = {"samples": {}, "cpu": {}, "slowest": {}}
+    path = warmup.database_file(url)
+    if path is not None and start == "cold":
+        evict(path)
+    elif path is not None and start == "warm":
+        warmed = warmup.warm(path)
+        out["warmup"] = [warmed.bytes_read, warmed.seconds] if warmed else None
+    db = open_database(url, migrate=False)
     with db.reader() as uow:
         for warm in ("a", "mar", "0612", "orange.fr"):
             customer_search.search(uow, warm)
@@ -151,7 +169,7 @@ def probe(url: str, queries_file: str) -> None:
     print(json.dumps(out))
 
 
-def run_probe(url: str, queries: dict[str, list[str]]) -> dict[str, Any]:
+def run_probe(url: str, queries: dict[str, list[str]], start: str = "warm") -> dict[str, Any]:
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
         json.dump(queries, f)
     try:
@@ -159,7 +177,7 @@ def run_probe(url: str, queries: dict[str, list[str]]) -> dict[str, Any]:
             [
                 sys.executable,
                 "-c",
-                f"from benchmarks.bench_search import probe; probe({url!r}, {f.name!r})",
+                f"from benchmarks.bench_search import probe; probe({url!r}, {f.name!r}, {start!r})",
             ],
             cwd=ROOT,
             capture_output=True,
@@ -218,6 +236,12 @@ def import_speed(url: str, rows: int) -> tuple[float, float, int]:
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
         db.dispose()
     return report.imported / wall, report.imported / cpu, report.imported
+
+
+def _warmup_line(warmup: list[float] | None) -> str:
+    if not warmup:
+        return "not run (file too large for this machine's memory)."
+    return f"{warmup[0] / 2**20:,.0f} MiB read in {warmup[1]:.1f} s."
 
 
 def _table(results: dict[str, Any], like: list[float] | None) -> list[str]:
@@ -299,7 +323,8 @@ def run(args: argparse.Namespace) -> None:
     url, demo_seconds = sqlite_directory(size)
     queries = make_queries(url, per_class)
     queries["lookup_reference"] = list(queries["reference"])
-    lite = run_probe(url, queries)
+    cold = run_probe(url, queries, "cold")
+    lite = run_probe(url, queries, "warm")
     like = like_scan(url, 5 if args.quick else 20)
     nothing = run_probe(url, {"nothing": [NOTHING] * (5 if args.quick else 50)})
     nothing_ms = summary_ms(nothing["samples"]["nothing"])["median"]
@@ -311,7 +336,16 @@ def run(args: argparse.Namespace) -> None:
         "",
         "### SQLite: first page of 50 by name",
         "",
+        "After the warm-up the app does at start (`pos_clients/data/warmup.py`: the file read"
+        " once into the operating system's cache, in the background): "
+        + _warmup_line(lite.get("warmup")),
+        "",
         *_table(lite, like),
+        "",
+        "The same queries on a cold cache (the file dropped from the OS cache first, no warm-up:"
+        " the first searches after a reboot, before the warm-up has run):",
+        "",
+        *_table(cold, None),
         "",
         f"Query matching nothing (`{NOTHING}`): {nothing_ms:.3f} ms median"
         f", {ratio:,.0f}× faster than the plain LIKE scan.",

@@ -31,10 +31,13 @@ def run_app(database_url: str | None = None) -> int:
         QMessageBox.critical(None, "POS Clients", exc.message())
         return 2
     from pos_clients import sale_outputs
+    from pos_clients.data import warmup
     from pos_clients.ui.main_window import MainWindow
     from pos_clients.ui.tasks import TaskRunner
 
     sale_outputs.install()
+    # The first searches of the day read from memory, not from the disk.
+    warmup.warm_in_background(db.engine.url.render_as_string(hide_password=False))
     runner = TaskRunner()
     window = MainWindow(db, runner)
     window.show()
