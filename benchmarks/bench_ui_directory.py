@@ -182,6 +182,7 @@ def build(path: Path, n: int) -> None:
     with db.engine.begin() as conn:
         search_index.rebuild(conn)
         search_index.recreate_triggers(conn)
+        search_index.optimize(conn)  # as a bulk load by the demo leaves it
         conn.execute(text("ANALYZE"))
     db.dispose()
     tmp.rename(path)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -312,14 +313,7 @@ def search(
                 found += search_ranked.page_ids(uow, parsed.words, limit + 1, after_key)
             if not found:
                 return SearchPage((), None)
-            stmt = stmt.where(
-                text("customer.id IN (SELECT value FROM json_each(:ids))").bindparams(
-                    ids=json.dumps(found)
-                )
-            )
-            if after is not None:
-                stmt = stmt.where(tuple_(c.sort_key, c.id) > tuple_(after.sort_key, after.id))
-            return _page(uow, stmt, limit)
+            return _page_of_ids(uow, found, after, limit)
     # Within a group: several words or an email fragment are answered from the ids the
     # indexes list when not too dense; one word from its FTS subquery.
     by_ids = sqlite_words and (len(parsed.words) > 1 or parsed.email_fragment is not None)
@@ -353,20 +347,46 @@ def _page(uow: UnitOfWork, stmt: Select[Any], limit: int) -> SearchPage:
     """Run `stmt` (the list's columns) ordered by name, one page of `limit`."""
     c = customer_table.c
     stmt = stmt.order_by(c.sort_key, c.id).limit(limit + 1)
-    rows = uow.session.execute(stmt).all()
+    return _page_from(uow.session.execute(stmt).all(), limit)
+
+
+# The list's columns of the customers whose ids are given, in name order (SQLite): sent
+# straight to the driver, as it runs at every keystroke.
+_PAGE_OF_IDS = (
+    "SELECT c.id, c.kind, c.first_name, c.last_name, c.company_name, c.email, c.phone, "
+    "c.mobile, c.postcode, c.city, c.reference, g.name, c.sort_key FROM customer AS c "
+    "LEFT OUTER JOIN customer_group AS g ON g.id = c.group_id "
+    "WHERE c.id IN (SELECT value FROM json_each(:ids)) {after}"
+    "ORDER BY c.sort_key, c.id LIMIT :n"
+)
+
+
+def _page_of_ids(uow: UnitOfWork, ids: list[int], after: Cursor | None, limit: int) -> SearchPage:
+    """One page of `limit` among the customers `ids`, in name order after `after`."""
+    params: dict[str, Any] = {"ids": json.dumps(ids), "n": limit + 1}
+    if after is not None:
+        params |= {"after_key": after.sort_key, "after_id": after.id}
+    sql = _PAGE_OF_IDS.format(
+        after="AND (c.sort_key, c.id) > (:after_key, :after_id) " if after is not None else ""
+    )
+    return _page_from(search_ranked.rows(uow, sql, params), limit)
+
+
+def _page_from(rows: Sequence[Sequence[Any]], limit: int) -> SearchPage:
+    """The page of the rows of the list's columns (one more than `limit` if there are more)."""
     items = tuple(
         CustomerListItem(
-            id=r[0],
-            kind=r[1],
-            display_name=r[4] if r[1] == "company" else " ".join(p for p in (r[3], r[2]) if p),
-            email=r[5],
-            phone=r[6],
-            mobile=r[7],
-            postcode=r[8],
-            city=r[9],
-            reference=r[10],
-            group_name=r[11],
-            sort_key=r[12],
+            r[0],
+            r[1],
+            r[4] if r[1] == "company" else " ".join(p for p in (r[3], r[2]) if p),
+            r[5],
+            r[6],
+            r[7],
+            r[8],
+            r[9],
+            r[10],
+            r[11],
+            r[12],
         )
         for r in rows[:limit]
     )

@@ -61,6 +61,15 @@ def ints(uow: UnitOfWork, sql: str, params: dict[str, Any]) -> list[int]:
         cursor.close()
 
 
+def rows(uow: UnitOfWork, sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The rows of `sql` (SQLite named parameters), straight from the driver."""
+    cursor = uow.session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        return list(cursor.execute(sql, params))
+    finally:
+        cursor.close()
+
+
 def _phrase(word: str) -> str:
     return '"' + word.replace('"', '""') + '"*'
 
@@ -215,9 +224,11 @@ def _first_ranks(
             stage += 1
             match, check, budget = plans[stage]
             read = kept = 0
+        elif missing <= 0:
+            batch = 32  # the page is full: only the last tie group is still to complete
         elif read and kept < read:
             # The checks throw rows away: ask for about what the page still needs.
-            batch = max(32, min(_CHECK_BUDGET, projected * 5 // 4 + 8)) if missing > 0 else 128
+            batch = max(32, min(_CHECK_BUDGET, projected * 5 // 4 + 8))
         ranks = ints(uow, sql, {"m": match, "last": last, "n": batch})
         last = ranks[-1] if ranks else last
         # Rows of a crowded tie group are not checked one by one: the group is walked.
