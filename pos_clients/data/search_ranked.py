@@ -40,8 +40,13 @@ _LAST_BATCH = 4096
 _CHECK_BUDGET = 512
 
 
-# A tie group with more matches than this is read in name order from the covering index.
+# A tie group with more matches than this is read in name order from the covering index,
+# reading at most WALK_SCAN of its rows.
 GROUP_WALK_FROM = 64
+WALK_SCAN = 4096
+# A crowded group with no match in its first WALK_SCAN rows is still walked whole when it has
+# this many candidates: checking and sorting them would cost more.
+_CROWD = 2048
 
 # An FTS5 query, and the check of its rows in the table.
 # With the rows the checks may still need (at the pass rate seen so far) beyond which the
@@ -154,33 +159,46 @@ def _email_like(uow: UnitOfWork, ranks: list[int], pattern: str) -> list[int]:
 
 
 def _walk_group(
-    uow: UnitOfWork, walk: _Walk, key: int, n: int, after: tuple[str, int] | None
-) -> list[int]:
+    uow: UnitOfWork,
+    walk: _Walk,
+    key: int,
+    n: int,
+    after: tuple[str, int] | None,
+    scan: int | None = WALK_SCAN,
+) -> list[int] | None:
     """The first `n` customers of the tie group `key` meeting `walk`, in name order (after
-    the cursor `after`), read from the covering index `ix_customer_walk` (migration 0004)."""
+    the cursor `after`), read from the covering index `ix_customer_walk` (migration 0004).
+
+    Reads at most `scan` rows of the group: None when they hold fewer than `n` matches and
+    the group goes on (the matches may be too sparse in too large a group to walk to).
+    """
     condition, params = walk
     low, high = group_bounds(key)
     bounds = "sort_key >= :low" + ("" if high is None else " AND sort_key < :high")
     if after is not None:
         bounds += " AND (sort_key, id) > (:after_key, :after_id)"
-    sql = f"SELECT id FROM customer WHERE {bounds} AND {condition} ORDER BY sort_key, id LIMIT :n"
-    values = {**params, "low": low, "high": high, "n": n}
+    rows = (
+        f"SELECT id, search_text, email FROM customer WHERE {bounds} "
+        "ORDER BY sort_key, id LIMIT :scan"
+    )
+    values = {**params, "low": low, "high": high, "n": n, "scan": -1 if scan is None else scan}
     if after is not None:
         values |= {"after_key": after[0], "after_id": after[1]}
-    return ints(uow, sql, values)
+    found = ints(uow, f"SELECT id FROM ({rows}) WHERE {condition} LIMIT :n", values)
+    count = f"SELECT count(*) FROM ({rows})"
+    if len(found) < n and scan is not None and ints(uow, count, values)[0] == scan:
+        return None
+    return found
 
 
-def _crowded_from(ranks: list[int], open_key: int, open_count: int) -> int:
-    """Where the first tie group with more than GROUP_WALK_FROM of `ranks` starts (counting
-    the `open_count` rows already kept of the group `open_key`), or len(ranks)."""
-    start = 0
-    for i, rank in enumerate(ranks):
-        key = rank >> ID_BITS
-        if i == 0 or key != ranks[i - 1] >> ID_BITS:
-            start = i
-        if i - start + 1 + (open_count if key == open_key else 0) > GROUP_WALK_FROM:
-            return start
-    return len(ranks)
+def _candidates_at_least(uow: UnitOfWork, table: str, match: str, key: int, n: int) -> bool:
+    """Whether `table` has at least `n` rows matching `match` in the tie group `key`."""
+    sql = (
+        f"SELECT count(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH :m "
+        "AND rowid >= :low AND rowid < :high LIMIT :n)"
+    )
+    params = {"m": match, "low": key << ID_BITS, "high": (key + 1) << ID_BITS, "n": n}
+    return ints(uow, sql, params)[0] >= n
 
 
 def _first_ranks(
@@ -195,11 +213,11 @@ def _first_ranks(
 
     Reads `table`'s matches in rank order, keeps those the plan's check passes, one tie group
     (rows sharing a `key_rank`) after another, until `need` are counted. A tie group of more
-    than GROUP_WALK_FROM candidates (everyone called Martin) is not checked row by row: it
-    is read in name order from the covering index instead (`walk`, the same condition as
-    SQL), only as many rows as the page still needs. When the checks would need more than
-    _CHECK_BUDGET rows to fill the page, go on with the next plan (same answers, fewer
-    checks, more work for FTS5).
+    than GROUP_WALK_FROM matches (everyone called Martin) is read in name order from the
+    covering index instead (`walk`, the same condition as SQL), only as many rows as the
+    page still needs, unless its matches are too sparse for that. When the checks would need
+    more than the plan's budget of rows to fill the page, go on with the next plan (same
+    answers, fewer checks, more work for FTS5).
     """
     match, check, budget = plans[0]
     stage = 0
@@ -209,13 +227,16 @@ def _first_ranks(
     counted = 0
     group_key = -1
     group: list[int] = []
+    unwalkable = -1  # a crowded group whose matches are too sparse to walk to
     last = (max(after_key, 0) << ID_BITS) - 1
     batch = need + 14
     read = kept = 0  # rows read and passed under the current plan
+    completing = False
     sql = (
         f"SELECT rowid FROM {table} WHERE {table} MATCH :m AND rowid > :last "
-        "ORDER BY rowid LIMIT :n"
+        "AND rowid < :stop ORDER BY rowid LIMIT :n"
     )
+    stop = (1 << 63) - 1  # every rank; once the page is full, the end of its last tie group
     while True:
         # Rows still to check at this plan's pass rate before the page is full.
         missing = need - counted - len(group)
@@ -225,17 +246,18 @@ def _first_ranks(
             match, check, budget = plans[stage]
             read = kept = 0
         elif missing <= 0:
-            batch = 32  # the page is full: only the last tie group is still to complete
+            # The page is full: only the last tie group is still to complete (small batches
+            # first: it usually ends within a few rows).
+            batch = min(batch * 4, _LAST_BATCH) if completing else 32
+            completing = True
+            stop = (group_key + 1) << ID_BITS
         elif read and kept < read:
             # The checks throw rows away: ask for about what the page still needs.
             batch = max(32, min(_CHECK_BUDGET, projected * 5 // 4 + 8))
-        ranks = ints(uow, sql, {"m": match, "last": last, "n": batch})
+        ranks = ints(uow, sql, {"m": match, "last": last, "stop": stop, "n": batch})
         last = ranks[-1] if ranks else last
-        # Rows of a crowded tie group are not checked one by one: the group is walked.
-        crowded = _crowded_from(ranks, group_key, len(group))
-        passed = check(ranks[:crowded])
-        read, kept = read + crowded, kept + len(passed)
-        walk_key = ranks[crowded] >> ID_BITS if crowded < len(ranks) else None
+        passed = check(ranks)
+        read, kept = read + len(ranks), kept + len(passed)
         for rank in passed:
             key = rank >> ID_BITS
             if key != group_key:
@@ -245,24 +267,31 @@ def _first_ranks(
                     return found
                 group_key, group = key, []
             group.append(rank & ID_MASK)
-        if walk_key is not None:
-            if walk_key != group_key:
-                found += group
-                counted += len(group) if group_key > after_key else 0
+            if len(group) > GROUP_WALK_FROM and group_key != unwalkable:
+                # A crowded tie group: take just what the page needs of it, in name order.
+                own = group_key == after_key
+                walked = _walk_group(uow, walk, group_key, need - counted, after if own else None)
+                if walked is None:
+                    # No match in its first WALK_SCAN rows: collecting its candidates is
+                    # cheaper than walking on, unless there are many.
+                    lots = _candidates_at_least(uow, table, match, group_key, _CROWD)
+                    if not lots:
+                        unwalkable = group_key  # collect it whole after all
+                        continue
+                    whole = _walk_group(
+                        uow, walk, group_key, need - counted, after if own else None, None
+                    )
+                    walked = whole or []
+                found += walked
+                counted += len(walked)
                 if counted >= need:
                     return found
-            # Take just what the page needs of the crowded group, in name order.
-            group_key, group = walk_key, []
-            own = walk_key == after_key
-            walked = _walk_group(uow, walk, walk_key, need - counted, after if own else None)
-            found += walked
-            counted += len(walked)
-            if counted >= need:
-                return found
-            # Fewer than needed: that was all of the group; go on after it.
-            last = ((walk_key + 1) << ID_BITS) - 1
-            continue
-        if len(ranks) < batch:
-            return found + group
-        if kept == read:
-            batch = min(batch * 4, _LAST_BATCH)
+                # Fewer than needed: that was all of the group; go on after it.
+                group = []
+                last = ((group_key + 1) << ID_BITS) - 1
+                break
+        else:
+            if len(ranks) < batch:
+                return found + group
+            if kept == read:
+                batch = min(batch * 4, _LAST_BATCH)

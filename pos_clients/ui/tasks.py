@@ -44,6 +44,14 @@ class TaskRunner(QObject):
         # Queued even when the task ended before run() returned: a callback never runs inside
         # run() itself, so callers may rely on their state being set up after run().
         self._finished.connect(self._on_task_finished, Qt.ConnectionType.QueuedConnection)
+        self._side: TaskRunner | None = None
+
+    def side(self) -> TaskRunner:
+        """A second runner, with its own thread, for slow reads that must never hold up this
+        one's queue (counting a million matches while the next keystroke's page is asked)."""
+        if self._side is None:
+            self._side = TaskRunner(self)
+        return self._side
 
     def run(
         self,
@@ -78,11 +86,16 @@ class TaskRunner(QObject):
             on_done(result)
 
     def shutdown(self) -> None:
+        if self._side is not None:
+            self._side.shutdown()
         self._pool.shutdown(wait=True)
 
 
 class SyncTaskRunner(TaskRunner):
     """Runs each task at once on the calling thread (tests)."""
+
+    def side(self) -> TaskRunner:
+        return self
 
     def run(
         self,

@@ -183,7 +183,8 @@ class DirectoryModel(QAbstractTableModel):
             if found is not None and generation == self._generation:
                 self._set_count(min(found, COUNT_CAP), found > COUNT_CAP)
 
-        self._runner.run(counting, done, self._on_failed, owner=self)
+        # On the side runner: a count of a million rows never delays the next page.
+        self._runner.side().run(counting, done, self._on_failed, owner=self)
 
     def _set_count(self, found: int, capped: bool) -> None:
         self._count, self._count_capped = found, capped
