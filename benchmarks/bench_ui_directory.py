@@ -313,10 +313,18 @@ def run(args: argparse.Namespace) -> None:
     for _ in range(rounds):
         for query in QUERIES:
             cleared: list[int] = []
+            total: list[int] = []
             page.model.search_finished.connect(lambda c=cleared: c.append(1))
+            page.model.count_changed.connect(lambda *_a, t=total: t.append(1))
             show_everyone(page)
             wait(app, lambda c=cleared: bool(c), page.model.search_finished)
+            # The same pause as between keystrokes: the whole list counted and painted.
+            wait(app, lambda t=total: bool(t), page.model.count_changed)
+            watch.painted = False
+            page.view.viewport().update()
+            wait(app, lambda: watch.painted, watch.painted_now)
             page.model.search_finished.disconnect()
+            page.model.count_changed.disconnect()
             for length in range(1, len(query) + 1):
                 done: list[int] = []
                 counted: list[int] = []
