@@ -32,6 +32,8 @@ from pos_clients.data.search_index import (
 )
 
 LONGEST_PREFIX = 6
+# Trigrams of an email fragment asked of FTS5 first (the others are checked by LIKE).
+FRAGMENT_TRIGRAMS = 3
 _LAST_BATCH = 4096
 # Rows the checks may still need to read (at the pass rate seen so far) to fill the page,
 # beyond which FTS5 is asked for the whole words instead (merging prefix doclists costs a
@@ -137,11 +139,21 @@ def fragment_page_ids(
     trigrams = dict.fromkeys(p[i : i + 3] for p in pieces for i in range(len(p) - 2))
     if not trigrams:
         return None
-    match = " ".join('"' + t.replace('"', '""') + '"' for t in trigrams)
 
-    plan: _Plan = (match, lambda ranks: _email_like(uow, ranks, pattern), 0)
+    def plan(chosen: Sequence[str], budget: int) -> _Plan:
+        match = " ".join('"' + t.replace('"', '""') + '"' for t in chosen)
+        return match, lambda ranks: _email_like(uow, ranks, pattern), budget
+
+    every = list(trigrams)
+    plans = [plan(every, 0)]
+    if len(every) > FRAGMENT_TRIGRAMS:
+        # FTS5 steps through the doclists of every trigram given (`ne.`, `.ma`: 100,000
+        # addresses each): first a few, spread over the fragment, and the LIKE check.
+        step = (len(every) - 1) / (FRAGMENT_TRIGRAMS - 1)
+        spread = [every[round(i * step)] for i in range(FRAGMENT_TRIGRAMS)]
+        plans.insert(0, plan(spread, _CHECK_BUDGET))
     walk: _Walk = ("email LIKE :pattern", {"pattern": pattern})
-    return _first_ranks(uow, EMAIL_FTS, [plan], walk, need, after)
+    return _first_ranks(uow, EMAIL_FTS, plans, walk, need, after)
 
 
 def _email_like(uow: UnitOfWork, ranks: list[int], pattern: str) -> list[int]:
