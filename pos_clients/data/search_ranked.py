@@ -247,8 +247,9 @@ def _first_ranks(
     )
     stop = (1 << 63) - 1  # every rank; once the page is full, the end of its last tie group
     while True:
-        # Rows still to check at this plan's pass rate before the page is full.
-        missing = need - counted - len(group)
+        # Rows still to check at this plan's pass rate before the page is full (the rows of
+        # the cursor's own group do not count: some may come before the cursor).
+        missing = need - counted - (len(group) if group_key > after_key else 0)
         projected = missing * read // max(kept, 1)
         if stage + 1 < len(plans) and missing > 0 and projected > budget:
             stage += 1
