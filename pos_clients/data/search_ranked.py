@@ -46,6 +46,7 @@ _CHECK_BUDGET = 512
 # (whole when it has _CROWD candidates or more: checking and sorting them would cost more).
 GROUP_WALK_FROM = 64
 _CROWD = 2048
+WALK_PER_CANDIDATE = 4
 
 # An FTS5 query, and the check of its rows in the table.
 # With the rows the checks may still need (at the pass rate seen so far) beyond which the
@@ -283,7 +284,7 @@ def _first_ranks(
                 # 0.6 µs, a candidate checked and sorted 4 to 5), or all of it when they
                 # are many.
                 candidates = _candidates(uow, table, match, group_key, _CROWD)
-                scan = None if candidates >= _CROWD else 4 * candidates
+                scan = None if candidates >= _CROWD else WALK_PER_CANDIDATE * candidates
                 cursor = after if group_key == after_key else None
                 walked = _walk_group(uow, walk, group_key, need - counted, cursor, scan)
                 if walked is None:

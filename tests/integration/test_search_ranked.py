@@ -59,16 +59,23 @@ def _pages(uow: UnitOfWork, query: str, limit: int) -> list[int]:
     return seen
 
 
-@pytest.mark.parametrize("walk_from", [0, 2, 10**9])
+@pytest.mark.parametrize(("walk_from", "walk_rows"), [(0, 4), (2, 4), (0, 0), (10**9, 4)])
 @pytest.mark.parametrize("budget", [1, 10**9])
 @pytest.mark.parametrize("limit", [1, 4, 50])
 def test_pages_from_the_ranked_index_are_in_name_order(
-    crowd: Database, monkeypatch: pytest.MonkeyPatch, budget: int, limit: int, walk_from: int
+    crowd: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    budget: int,
+    limit: int,
+    walk_from: int,
+    walk_rows: int,
 ) -> None:
     # budget 1: long words are asked whole of FTS5 at once; 10**9: always checked in the table.
     monkeypatch.setattr(search_ranked, "_CHECK_BUDGET", budget)
-    # walk_from 0 or 2: every crowded tie group (the Martins) is read in name order instead.
+    # walk_from 0 or 2: every crowded tie group (the Martins) is read in name order instead;
+    # walk_rows 0: no walk ever finds enough, and each crowded group is collected after all.
     monkeypatch.setattr(search_ranked, "GROUP_WALK_FROM", walk_from)
+    monkeypatch.setattr(search_ranked, "WALK_PER_CANDIDATE", walk_rows)
     queries = ["mar", "martin", "martinez", "martineau antoine2", "antoine", "saint", "123", "tin"]
     with crowd.reader() as uow:
         for query in queries:
