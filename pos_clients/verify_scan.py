@@ -278,6 +278,10 @@ def _stamp(stored: bytes) -> bytes:
         return b""
 
 
+_NO_CORRECTION = b',"corrects":"","customer":'
+_KIND = {k: b'","kind":"%b","lines":[' % k for k in (b"invoice", b"credit_note")}
+
+
 def _cut(
     content: bytes,
     number: bytes,
@@ -294,14 +298,15 @@ def _cut(
     fragment below, quotes and all, can only be the one top-level key it names; the hash
     vouches for the rest (lines, customer, shop).
     """
-    at = content.find(b',"corrects":"' + corrects + b'","customer":')
+    at = content.find(
+        _NO_CORRECTION if not corrects else b',"corrects":"%b","customer":' % corrects
+    )
     if at < 0:
         return None
-    if stamp[19:] == b".000000" and stamp[10:11] == b" ":  # as SQLAlchemy stores it
-        iso = stamp[:10] + b"T" + stamp[11:19]
-    else:
-        iso = _stamp(stamp)
-    at = content.find(b',"issued_at":"%b","kind":"%b","lines":[' % (iso, kind), at)
+    # As SQLAlchemy stores it on SQLite ("2026-03-02 08:00:00.000000"), else parsed.
+    iso = stamp[:19].replace(b" ", b"T") if stamp[19:] == b".000000" else _stamp(stamp)
+    after = _KIND.get(kind) or b'","kind":"%b","lines":[' % kind
+    at = content.find(b',"issued_at":"' + iso + after, at)
     if at < 0:
         return None
     head = b'],"number":"' + number + b'","payments":['
@@ -322,12 +327,17 @@ def _cut(
     return content[at + 9 : -2], payments
 
 
-_VAT_ROW = re.compile(
-    rb'\{"base_cents":(-?\d+),"rate_bp":(\d+),"total_cents":(-?\d+),"vat_cents":(-?\d+)\}'
-)
-_PAYMENT = re.compile(
-    rb'\{"amount_cents":(-?\d+),"change_cents":-?\d+,"given_cents":-?\d+,"method":"([a-z_]+)"\}'
-)
+# A segment's VAT rows (payments) joined: with the digits taken out, exactly these shapes
+# one after the other; with everything but the digits and commas taken out, the amounts.
+_DIGITS = b"-0123456789"
+_NOT_AMOUNTS = bytes(c for c in range(256) if c not in b"-0123456789,")
+_VAT_SHAPE = b'{"base_cents":,"rate_bp":,"total_cents":,"vat_cents":}'
+_PAYMENT_SHAPES = {
+    method.encode(): b'{"amount_cents":,"change_cents":,"given_cents":,"method":"%b"}'
+    % method.encode()
+    for method in ("cash", "card", "cheque", "account")
+}
+_METHOD = re.compile(rb'"method":"([^"]*)"\}')
 
 
 def _close_segment(found: Range, index: int, seg_total: int, parts: _Parts, problem: Any) -> None:
@@ -373,27 +383,42 @@ def _close_segment(found: Range, index: int, seg_total: int, parts: _Parts, prob
 
 
 def _add_parts(seg: Segment, vat_parts: list[bytes], pay_parts: list[bytes]) -> bool:
-    """Sum all the segment's VAT rows and payments at once; False if one is not as expected."""
-    vat_blob = b",".join(vat_parts)
-    rows = _VAT_ROW.findall(vat_blob)
-    pay_blob = b",".join(pay_parts)
-    paid = _PAYMENT.findall(pay_blob)
-    if len(rows) != vat_blob.count(b"{") or len(paid) != pay_blob.count(b"{"):
+    """Sum all the segment's VAT rows and payments at once; False if one is not as expected.
+
+    The shape check makes this exactly a parse of the rows, in a few passes over the joined
+    bytes instead of a pattern match per row.
+    """
+    vat_blob = b",".join(filter(None, vat_parts))
+    pay_blob = b",".join(filter(None, pay_parts))
+    rows = vat_blob.count(b"{")
+    methods = _METHOD.findall(pay_blob)
+    try:
+        if vat_blob.translate(None, _DIGITS) != b",".join([_VAT_SHAPE] * rows):
+            return False
+        shapes = map(_PAYMENT_SHAPES.__getitem__, methods)
+        if pay_blob.translate(None, _DIGITS) != b",".join(shapes):
+            return False
+        # The amounts, parsed by the JSON decoder in one call: [base, rate, total, VAT, …]
+        # and [amount, change, given, …] (a payment leaves an empty field for its method).
+        vat = json.loads(b"[%b]" % vat_blob.translate(None, _NOT_AMOUNTS)) if rows else []
+        paid = pay_blob.translate(None, _NOT_AMOUNTS).replace(b",,", b",")[:-1]
+        figures = json.loads(b"[%b]" % paid) if methods else []
+        if len(vat) != 4 * rows or len(figures) != 3 * len(methods):
+            return False
+        amounts = figures[::3]
+    except (KeyError, ValueError, TypeError):  # a payment method, an amount of another form
         return False
-    if rows:
-        bases, rates, totals, vats = zip(*rows, strict=True)
-        for rate in set(rates):
-            chosen = [r == rate for r in rates]
-            seg.by_rate[rate.decode()] = [
-                sum(map(int, compress(bases, chosen))),
-                sum(map(int, compress(vats, chosen))),
-                sum(map(int, compress(totals, chosen))),
-            ]
-    if paid:
-        amounts, methods = zip(*paid, strict=True)
-        for method in set(methods):
-            chosen = [m == method for m in methods]
-            seg.by_method[method.decode()] = sum(map(int, compress(amounts, chosen)))
+    bases, rates, vats, totals = vat[0::4], vat[1::4], vat[3::4], vat[2::4]
+    for rate in set(rates):
+        chosen = list(map(rate.__eq__, rates))
+        seg.by_rate[str(rate)] = [
+            sum(compress(bases, chosen)),
+            sum(compress(vats, chosen)),
+            sum(compress(totals, chosen)),
+        ]
+    for method in set(methods):
+        chosen = list(map(method.__eq__, methods))
+        seg.by_method[method.decode()] = sum(compress(amounts, chosen))
     return True
 
 
