@@ -48,8 +48,13 @@ class VerifyReport:
         return not self.problems
 
 
-def verify(db: Database, progress: Callable[[int], None] | None = None) -> VerifyReport:
-    """Check the whole history; the report lists the problems, the first one first."""
+def verify(
+    db: Database, progress: Callable[[int], None] | None = None, *, workers: int | None = None
+) -> VerifyReport:
+    """Check the whole history; the report lists the problems, the first one first.
+
+    `workers`: processes sharing a large history (default: one per core, at most 4).
+    """
     report = VerifyReport()
     closing_problems: list[Text] = []
     with db.engine.connect() as conn:  # one snapshot: closings, chain bounds, chain head
@@ -68,7 +73,7 @@ def verify(db: Database, progress: Callable[[int], None] | None = None) -> Verif
     ranges: list[Range] = []
     if count:
         source = _source(db)
-        workers = min(os.cpu_count() or 1, 4)
+        workers = workers or min(os.cpu_count() or 1, 4)
         if count < PARALLEL_FROM or workers < 2:
             ranges = [scan_source(source, lo, hi, day_ends)]
         else:
