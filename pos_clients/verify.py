@@ -26,7 +26,7 @@ from pos_clients.data.database import Database
 from pos_clients.data.register_tables import closing_table, invoice_table, register_state_table
 from pos_clients.i18n import Text
 from pos_clients.invoice_model import GENESIS_HASH
-from pos_clients.verify_scan import MAX_PROBLEMS, Range, Segment, Source, scan_source
+from pos_clients.verify_scan import MAX_PROBLEMS, Range, Segment, Source, scan, scan_source
 
 V = invoice_table.c
 K = closing_table.c
@@ -76,7 +76,9 @@ def verify(
     if count:
         source = _source(db)
         workers = workers or min(os.cpu_count() or 1, 4)
-        if count < PARALLEL_FROM or workers < 2:
+        if source is None:
+            ranges = [_scan_in_memory(db, lo, hi, day_ends)]
+        elif count < PARALLEL_FROM or workers < 2:
             ranges = [scan_source(source, lo, hi, day_ends)]
         else:
             ranges = _scan_in_parallel(source, lo, hi, day_ends, workers)
@@ -89,13 +91,31 @@ def verify(
     return report
 
 
-def _source(db: Database) -> Source:
-    """How the scans reach this database with the bare driver."""
+def _source(db: Database) -> Source | None:
+    """How the scans reach this database with the bare driver (None: a database in memory,
+    which only this engine's connection sees)."""
     url = db.engine.url
     if url.get_backend_name() == "sqlite":
-        return Source("sqlite", url.database or "")
+        if url.database in (None, "", ":memory:"):
+            return None
+        return Source("sqlite", url.database)
     conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)
     return Source("postgresql", conninfo)
+
+
+def _scan_in_memory(db: Database, lo: int, hi: int, day_ends: list[int]) -> Range:
+    """Scan a SQLite database in memory through the engine's own connection."""
+    pooled = db.engine.raw_connection()
+    try:
+        conn: Any = pooled.driver_connection
+        factory = conn.text_factory
+        conn.text_factory = bytes
+        try:
+            return scan(conn, "sqlite", lo, hi, day_ends)
+        finally:
+            conn.text_factory = factory
+    finally:
+        pooled.close()
 
 
 def _scan_in_parallel(

@@ -81,7 +81,7 @@ class Range:
 
 
 def scan_source(source: Source, lo: int, hi: int, day_ends: list[int]) -> Range:
-    """Scan chain positions lo..hi of the database at `source` (in a worker process)."""
+    """Scan chain positions lo..hi of the database at `source` (here or in a worker)."""
     conn = connect(source)
     try:
         return scan(conn, source.dialect, lo, hi, day_ends)
@@ -95,7 +95,6 @@ def connect(source: Source) -> Any:
         conn = sqlite3.connect(source.target, timeout=5.0, check_same_thread=False)
         conn.text_factory = bytes
         conn.execute("PRAGMA query_only = 1")
-        conn.execute("PRAGMA mmap_size = 1073741824")  # fewer copies of the pages read
         return conn
     import psycopg
 

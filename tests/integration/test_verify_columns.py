@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 
 from pos_clients import verify as verify_module
-from pos_clients.data.database import Database
+from pos_clients.data.database import Database, open_database
 from pos_clients.invoice_model import IssuedInvoice
 from pos_clients.verify import verify
 from pos_clients.verify_scan import Range, _close_segment, _Parts
@@ -147,3 +147,17 @@ def test_amounts_of_another_shape_are_summed_as_json() -> None:
         "F2026-000009",
     )
     assert [seq for seq, _ in found.problems] == [9]
+
+
+def test_a_database_in_memory_is_checked_through_its_own_connection() -> None:
+    db = open_database("sqlite://")
+    try:
+        made = _history(db)
+        report = verify(db)
+        assert report.ok, [p.fr for p in report.problems]
+        assert (report.invoices, report.closings) == (6, 2)
+        drop_write_once_guards(db)
+        execute(db, "UPDATE invoice SET total_cents = 1 WHERE chain_seq = 5")
+        assert made[4].number in _first_problem(db)
+    finally:
+        db.dispose()
