@@ -248,14 +248,16 @@ def scan(conn: Any, dialect: str, lo: int, hi: int, day_ends: list[int]) -> Rang
                 seg_end = day_ends[segment] if segment < len(day_ends) else hi + 1
             seqs.append(chain_seq)
             numbers.append(number)
-            seg_total += total
-            if cut is not None:
+            if cut is not None:  # `total` agrees with the document
+                seg_total += total
                 vat_parts.append(cut[0])
                 pay_parts.append(cut[1])
-            else:
+            else:  # the amounts as the (altered) document gives them, as before
+                doc_total, amounts = _amounts_of(content)
+                seg_total += doc_total
                 vat_parts.append(b"")
                 pay_parts.append(b"")
-                parts.parsed.append(_amounts_of(content))
+                parts.parsed.append(amounts)
             if chain_seq == seg_end:
                 found.boundary_hashes[chain_seq] = hash_.decode()
             previous, last_number = hash_, number
@@ -317,6 +319,8 @@ def _cut(
     if at < 0:
         return None
     payments = content[payments_at:at]
+    if not isinstance(total, int):  # text stored by hand in the INTEGER column (SQLite)
+        return None
     at = content.find(b',"total_cents":%d,"total_excl_vat_cents":' % total, at)
     if at < 0:
         return None
@@ -421,16 +425,20 @@ def _add_parts(seg: Segment, vat_parts: list[bytes], pay_parts: list[bytes]) -> 
     return True
 
 
-def _amounts_of(content: bytes) -> Amounts:
-    """VAT rows and payments of a document whose columns disagree, parsed as JSON."""
+def _amounts_of(content: bytes) -> tuple[int, Amounts]:
+    """Total, VAT rows and payments of a document whose columns disagree, parsed as JSON
+    (nothing when they are not whole numbers where the app writes them)."""
     try:
         data = json.loads(content)
-        return (
-            [
-                (str(r["rate_bp"]), r["base_cents"], r["vat_cents"], r["total_cents"])
-                for r in data["vat"]
-            ],
-            [(p["method"], p["amount_cents"]) for p in data["payments"]],
-        )
+        total = data["totals"]["total_cents"]
+        vat = [
+            (str(r["rate_bp"]), r["base_cents"], r["vat_cents"], r["total_cents"])
+            for r in data["vat"]
+        ]
+        paid = [(str(p["method"]), p["amount_cents"]) for p in data["payments"]]
     except (ValueError, KeyError, TypeError):
-        return [], []
+        return 0, ([], [])
+    figures = [total] + [n for row in vat for n in row[1:]] + [amount for _, amount in paid]
+    if not all(type(n) is int for n in figures):
+        return 0, ([], [])
+    return total, (vat, paid)

@@ -161,3 +161,14 @@ def test_a_database_in_memory_is_checked_through_its_own_connection() -> None:
         assert made[4].number in _first_problem(db)
     finally:
         db.dispose()
+
+
+def test_text_stored_by_hand_in_an_amount_column_is_named_not_a_crash(
+    sqlite_db: Database,
+) -> None:
+    """SQLite keeps text put into an INTEGER column; `verify` names the invoice."""
+    made = _history(sqlite_db)
+    drop_write_once_guards(sqlite_db)
+    execute(sqlite_db, "UPDATE invoice SET total_cents = 'beaucoup' WHERE chain_seq = 2")
+    message = _first_problem(sqlite_db)
+    assert made[1].number in message and "altérée" in message
