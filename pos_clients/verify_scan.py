@@ -300,37 +300,33 @@ def _cut(
 
     The canonical JSON has sorted keys and escapes every quote inside a string, so each
     fragment below, quotes and all, can only be the one top-level key it names; the hash
-    vouches for the rest (lines, customer, shop).
+    vouches for the rest (lines, customer, shop). The keys near the end are looked for
+    backwards from the end, each before the next, so that few bytes are read twice.
     """
+    if not isinstance(total, int) or not content.endswith(b"]}"):
+        return None  # (text stored by hand in the INTEGER column: SQLite keeps it)
+    vat_at = content.rfind(b'},"vat":[')
+    at = content.rfind(b',"total_cents":%d,"total_excl_vat_cents":' % total, 0, vat_at)
+    if vat_at < 0 or at < 0:
+        return None
+    previous_at = content.rfind(b'],"previous_hash":"' + previous_hash + b'","shop":{', 0, at)
+    head = b'],"number":"' + number + b'","payments":['
+    number_at = content.rfind(head, 0, previous_at)
+    if previous_at < 0 or number_at < 0:
+        return None
     at = content.find(
-        _NO_CORRECTION if not corrects else b',"corrects":"%b","customer":' % corrects
+        _NO_CORRECTION if not corrects else b',"corrects":"%b","customer":' % corrects,
+        0,
+        number_at,
     )
     if at < 0:
         return None
     # As SQLAlchemy stores it on SQLite ("2026-03-02 08:00:00.000000"), else parsed.
     iso = stamp[:19].replace(b" ", b"T") if stamp[19:] == b".000000" else _stamp(stamp)
     after = _KIND.get(kind) or b'","kind":"%b","lines":[' % kind
-    at = content.find(b',"issued_at":"' + iso + after, at)
-    if at < 0:
+    if content.find(b',"issued_at":"' + iso + after, at, number_at) < 0:
         return None
-    head = b'],"number":"' + number + b'","payments":['
-    at = content.rfind(head, at)
-    if at < 0:
-        return None
-    payments_at = at + len(head)
-    at = content.find(b'],"previous_hash":"' + previous_hash + b'","shop":{', payments_at)
-    if at < 0:
-        return None
-    payments = content[payments_at:at]
-    if not isinstance(total, int):  # text stored by hand in the INTEGER column (SQLite)
-        return None
-    at = content.find(b',"total_cents":%d,"total_excl_vat_cents":' % total, at)
-    if at < 0:
-        return None
-    at = content.find(b'},"vat":[', at)
-    if at < 0 or not content.endswith(b"]}"):
-        return None
-    return content[at + 9 : -2], payments
+    return content[vat_at + 9 : -2], content[number_at + len(head) : previous_at]
 
 
 # A segment's VAT rows (payments) joined: with the digits taken out, exactly these shapes
