@@ -27,6 +27,11 @@ def main() -> int:
     parser.add_argument(
         "--quick", action="store_true", help="small sizes, to check the benchmarks themselves run"
     )
+    parser.add_argument(
+        "--verify-only",
+        action="store_true",
+        help="register: only `verify` over the cached 1,000,000-invoice history",
+    )
     args = parser.parse_args()
     for name in args.names or available():
         module = importlib.import_module(f"benchmarks.bench_{name}")

@@ -1,5 +1,6 @@
 """`verify`: the invoice history is whole and unaltered (numbering, hash chain, chain head,
-closings), in streaming passes over the invoices (split between processes for large ones).
+closings), in streaming passes over the invoices (split between processes for large ones;
+the pass itself is `verify_scan`).
 
 It finds an amount changed by hand (the stored JSON no longer gives its hash, or a column no
 longer agrees with it), an invoice removed from the middle (a hole in the chain or in a
@@ -13,26 +14,29 @@ import hashlib
 import json
 import multiprocessing
 import os
-import re
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Connection, func, select
 
 from pos_clients.closings import empty_period
-from pos_clients.data.database import Database, make_engine
+from pos_clients.data.database import Database
 from pos_clients.data.register_tables import closing_table, invoice_table, register_state_table
 from pos_clients.i18n import Text
 from pos_clients.invoice_model import GENESIS_HASH
+from pos_clients.verify_scan import MAX_PROBLEMS, Range, Segment, Source, scan, scan_source
 
 V = invoice_table.c
 K = closing_table.c
-MAX_PROBLEMS = 20
-# Below this many invoices one process is quicker than starting others.
-PARALLEL_FROM = 50_000
+# Below this many invoices (about 3 s of scanning) one process is quicker than starting
+# others: a worker started from the `pos-clients` script imports the whole command line
+# again (about 1.5 s) before it scans.
+PARALLEL_FROM = 200_000
+# The share of the first range, scanned here while the other processes start, above an
+# equal split.
+HEAD_START = 0.1
 
 
 @dataclass
@@ -46,32 +50,17 @@ class VerifyReport:
         return not self.problems
 
 
-@dataclass
-class _Range:
-    """What the scan of one range of the chain found."""
+def verify(
+    db: Database, progress: Callable[[int], None] | None = None, *, workers: int | None = None
+) -> VerifyReport:
+    """Check the whole history; the report lists the problems, the first one first.
 
-    count: int = 0
-    first_seq: int | None = None
-    first_previous: str = ""
-    first_number: str = ""
-    last_seq: int = 0
-    last_hash: str = ""
-    last_number: str = ""
-    problems: list[tuple[int, Text]] = field(default_factory=list)
-    # series → [chain_seq of its first invoice here, its number, its first seq, its last seq]
-    series: dict[str, list[Any]] = field(default_factory=dict)
-    # index of the daily closing an invoice falls in (len(day_ends): not closed yet) → totals
-    segments: dict[int, dict[str, Any]] = field(default_factory=dict)
-    boundary_hashes: dict[int, str] = field(default_factory=dict)
-
-
-def verify(db: Database, progress: Callable[[int], None] | None = None) -> VerifyReport:
-    """Check the whole history; the report lists the problems, the first one first."""
+    `workers`: processes sharing a large history (default: one per core, at most 4).
+    """
     report = VerifyReport()
     closing_problems: list[Text] = []
-    by_kind = _load_closings(db, report, closing_problems.append)
-    day_ends = [c["last_chain_seq"] for c in by_kind["day"]]
-    with db.engine.connect() as conn:
+    with db.engine.connect() as conn:  # one snapshot: closings, chain bounds, chain head
+        by_kind = _load_closings(conn, report, closing_problems.append)
         lo, hi, count = conn.execute(
             select(func.min(V.chain_seq), func.max(V.chain_seq), func.count())
         ).one()
@@ -82,19 +71,17 @@ def verify(db: Database, progress: Callable[[int], None] | None = None) -> Verif
                 register_state_table.c.last_hash,
             )
         ).one()
-    ranges: list[_Range] = []
+    day_ends = [c["last_chain_seq"] for c in by_kind["day"]]
+    ranges: list[Range] = []
     if count:
-        workers = min(os.cpu_count() or 1, 4)
-        if count >= PARALLEL_FROM and workers > 1:
-            url = db.engine.url.render_as_string(hide_password=False)
-            step = (hi - lo + workers) // workers
-            bounds = [(lo + k * step, min(hi, lo + (k + 1) * step - 1)) for k in range(workers)]
-            context = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(workers, mp_context=context) as pool:
-                futures = [pool.submit(_scan_url, url, a, b, day_ends) for a, b in bounds]
-                ranges = [f.result() for f in futures]
+        source = _source(db)
+        workers = workers or min(os.cpu_count() or 1, 4)
+        if source is None:
+            ranges = [_scan_in_memory(db, lo, hi, day_ends)]
+        elif count < PARALLEL_FROM or workers < 2:
+            ranges = [scan_source(source, lo, hi, day_ends)]
         else:
-            ranges = [_scan(db.engine, lo, hi, day_ends)]
+            ranges = _scan_in_parallel(source, lo, hi, day_ends, workers)
     report.invoices = sum(r.count for r in ranges)
     if progress is not None:
         progress(report.invoices)
@@ -104,156 +91,57 @@ def verify(db: Database, progress: Callable[[int], None] | None = None) -> Verif
     return report
 
 
-def _scan_url(url: str, lo: int, hi: int, day_ends: list[int]) -> _Range:
-    engine = make_engine(url)
+def _source(db: Database) -> Source | None:
+    """How the scans reach this database with the bare driver (None: a database in memory,
+    which only this engine's connection sees)."""
+    url = db.engine.url
+    if url.get_backend_name() == "sqlite":
+        if url.database in (None, "", ":memory:"):
+            return None
+        return Source("sqlite", url.database)
+    conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    return Source("postgresql", conninfo)
+
+
+def _scan_in_memory(db: Database, lo: int, hi: int, day_ends: list[int]) -> Range:
+    """Scan a SQLite database in memory through the engine's own connection."""
+    pooled = db.engine.raw_connection()
     try:
-        return _scan(engine, lo, hi, day_ends)
+        conn: Any = pooled.driver_connection
+        factory = conn.text_factory
+        conn.text_factory = bytes
+        try:
+            return scan(conn, "sqlite", lo, hi, day_ends)
+        finally:
+            conn.text_factory = factory
     finally:
-        engine.dispose()
+        pooled.close()
 
 
-def _scan(engine: Engine, lo: int, hi: int, day_ends: list[int]) -> _Range:
-    """Check invoices lo..hi (chain positions) against each other; sum them per closing."""
-    found = _Range()
+def _scan_in_parallel(
+    source: Source, lo: int, hi: int, day_ends: list[int], workers: int
+) -> list[Range]:
+    """Split lo..hi between this process and `workers` − 1 others started for it.
 
-    def problem(seq: int, text: Text) -> None:
-        if len(found.problems) < MAX_PROBLEMS:
-            found.problems.append((seq, text))
-
-    stmt = (
-        select(
-            V.chain_seq,
-            V.number,
-            V.kind,
-            V.series,
-            V.seq,
-            V.issued_at,
-            V.total_cents,
-            V.corrects,
-            V.content,
-            V.previous_hash,
-            V.hash,
-        )
-        .where(V.chain_seq >= lo, V.chain_seq <= hi)
-        .order_by(V.chain_seq)
-    )
-    boundaries = set(day_ends)
-    segment = 0
-    acc: dict[str, Any] | None = None
-    previous_seq: int | None = None
-    previous = ""
-    last_number = ""
-    sha256 = hashlib.sha256
-    with engine.connect() as conn:
-        rows = conn.execution_options(stream_results=True, yield_per=5000).execute(stmt)
-        for (
-            chain_seq,
-            number,
-            kind,
-            series,
-            seq,
-            issued_at,
-            total_cents,
-            corrects,
-            content,
-            previous_hash,
-            hash_,
-        ) in rows:
-            found.count += 1
-            if previous_seq is None:
-                found.first_seq, found.first_previous = chain_seq, previous_hash
-                found.first_number = number
-            elif chain_seq != previous_seq + 1:
-                problem(
-                    chain_seq,
-                    Text(
-                        f"Facture manquante avant la facture {number} (chaîne rompue).",
-                        f"An invoice is missing before invoice {number} (broken chain).",
-                    ),
-                )
-            elif previous_hash != previous:
-                problem(
-                    chain_seq,
-                    Text(
-                        f"Facture {number} : elle ne suit pas la facture {last_number}.",
-                        f"Invoice {number} does not follow invoice {last_number}.",
-                    ),
-                )
-            digest = sha256(previous_hash.encode("ascii") + content.encode("utf-8")).hexdigest()
-            tail = _tail(content)
-            if digest != hash_:
-                problem(
-                    chain_seq,
-                    Text(
-                        f"Facture {number} altérée : son contenu ne correspond plus à son "
-                        "empreinte.",
-                        f"Invoice {number} was altered: its content no longer matches its hash.",
-                    ),
-                )
-            elif tail is None or not _columns_agree(
-                content, tail, number, kind, issued_at, total_cents, corrects, previous_hash
-            ):
-                problem(
-                    chain_seq,
-                    Text(
-                        f"Facture {number} altérée : ses colonnes ne correspondent plus à la "
-                        "facture émise.",
-                        f"Invoice {number} was altered: its columns no longer match the invoice "
-                        "as issued.",
-                    ),
-                )
-            known = found.series.get(series)
-            if known is None:
-                found.series[series] = [chain_seq, number, seq, seq]
-            else:
-                if seq != known[3] + 1:
-                    problem(
-                        chain_seq,
-                        Text(
-                            f"Numérotation interrompue : {number} suit le n° {known[3]} "
-                            f"de la série {series}.",
-                            f"Numbering gap: {number} follows number {known[3]} "
-                            f"of series {series}.",
-                        ),
-                    )
-                known[3] = seq
-            while segment < len(day_ends) and day_ends[segment] < chain_seq:
-                segment += 1
-                acc = None
-            if acc is None:
-                acc = found.segments.setdefault(segment, empty_period(""))
-            if tail is not None:
-                _add(acc, number, chain_seq, tail)
-            if chain_seq in boundaries:
-                found.boundary_hashes[chain_seq] = hash_
-            previous_seq, previous, last_number = chain_seq, hash_, number
-    found.last_seq, found.last_hash, found.last_number = previous_seq or 0, previous, last_number
-    return found
-
-
-def _add(acc: dict[str, Any], number: str, chain_seq: int, tail: Amounts) -> None:
-    amount, vat, payments, _ = tail
-    if not acc["invoice_count"]:
-        acc["first_chain_seq"], acc["first_number"] = chain_seq, number
-    acc["last_chain_seq"], acc["last_number"] = chain_seq, number
-    acc["invoice_count"] += 1
-    acc["total_cents"] += amount
-    by_rate = acc["by_rate"]
-    for rate, base, vat_cents, total in vat:
-        sums = by_rate.get(rate)
-        if sums is None:
-            by_rate[rate] = [base, vat_cents, total]
-        else:
-            sums[0] += base
-            sums[1] += vat_cents
-            sums[2] += total
-    by_method = acc["by_method"]
-    for method, paid in payments:
-        by_method[method] = by_method.get(method, 0) + paid
+    This process takes the first range, a little longer than the others, while they start.
+    """
+    others = workers - 1
+    size = hi - lo + 1
+    own = max(1, min(size, int(size / workers * (1 + HEAD_START))))
+    step = -(-(size - own) // others)
+    bounds = [(lo + own + k * step, min(hi, lo + own + (k + 1) * step - 1)) for k in range(others)]
+    bounds = [(a, b) for a, b in bounds if a <= b]
+    if not bounds:
+        return [scan_source(source, lo, hi, day_ends)]
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(len(bounds), mp_context=context) as pool:
+        futures = [pool.submit(scan_source, source, a, b, day_ends) for a, b in bounds]
+        first = scan_source(source, lo, lo + own - 1, day_ends)
+        return [first] + [f.result() for f in futures]
 
 
 def _combine(
-    ranges: list[_Range], by_kind: dict[str, list[dict[str, Any]]], head: Any
+    ranges: list[Range], by_kind: dict[str, list[dict[str, Any]]], head: Any
 ) -> list[tuple[int, Text]]:
     """Join the ranges: chain and numbering across them, the chain head, the closings."""
     problems: list[tuple[int, Text]] = []
@@ -300,7 +188,7 @@ def _combine(
                 )
             last_seq[series] = last
         for index, part in r.segments.items():
-            _merge(segments.setdefault(index, empty_period("")), part)
+            _merge(segments.setdefault(index, empty_period("")), _as_period(part))
         boundary_hashes.update(r.boundary_hashes)
         expected, previous, last_number = r.last_seq + 1, r.last_hash, r.last_number
     end = expected - 1
@@ -381,16 +269,15 @@ _COMPARED = (
 
 
 def _load_closings(
-    db: Database, report: VerifyReport, problem: Callable[[Text], None]
+    conn: Connection, report: VerifyReport, problem: Callable[[Text], None]
 ) -> dict[str, list[dict[str, Any]]]:
     """Check the closings' own chain; return their contents by kind, in order."""
     by_kind: dict[str, list[dict[str, Any]]] = {"day": [], "month": []}
     previous = GENESIS_HASH
     expected_seq = 1
-    with db.reader() as uow:
-        rows = uow.session.execute(
-            select(K.seq, K.kind, K.period, K.content, K.previous_hash, K.hash).order_by(K.seq)
-        ).all()
+    rows = conn.execute(
+        select(K.seq, K.kind, K.period, K.content, K.previous_hash, K.hash).order_by(K.seq)
+    ).all()
     for row in rows:
         report.closings += 1
         label = f"{row.kind} {row.period} (n° {row.seq})"
@@ -415,8 +302,7 @@ def _load_closings(
         if (data.get("kind"), data.get("period")) != (row.kind, row.period):
             problem(Text(f"Clôture {label} altérée.", f"Closing {label} was altered."))
         by_kind.setdefault(data.get("kind", row.kind), []).append(data)
-    with db.reader() as uow:
-        head = uow.session.execute(select(register_state_table.c.last_closing_hash)).scalar()
+    head = conn.execute(select(register_state_table.c.last_closing_hash)).scalar()
     if head is not None and head != previous:
         problem(
             Text(
@@ -425,6 +311,21 @@ def _load_closings(
             )
         )
     return by_kind
+
+
+def _as_period(seg: Segment) -> dict[str, Any]:
+    """A scanned segment in the form of a closing's totals."""
+    return {
+        "period": "",
+        "first_chain_seq": seg.first_chain_seq,
+        "last_chain_seq": seg.last_chain_seq,
+        "first_number": seg.first_number,
+        "last_number": seg.last_number,
+        "invoice_count": seg.invoice_count,
+        "total_cents": seg.total_cents,
+        "by_rate": seg.by_rate,
+        "by_method": seg.by_method,
+    }
 
 
 def _merge(into: dict[str, Any], part: dict[str, Any]) -> None:
@@ -445,82 +346,3 @@ def _merge(into: dict[str, Any], part: dict[str, Any]) -> None:
             have[i] += sums[i]
     for method, paid in part["by_method"].items():
         into["by_method"][method] = into["by_method"].get(method, 0) + paid
-
-
-# The canonical JSON has sorted keys and escapes every quote inside a string, so these
-# fragments can only be the invoice's own top-level keys. Reading just the amounts (payments,
-# previous_hash, totals, vat) with patterns is several times faster than parsing the lines,
-# the customer and the shop, which the hash already vouches for; when the shape is not the
-# expected one (a field added to the model later), the amounts are parsed as JSON instead.
-_PAYMENTS = ',"payments":['
-_PREVIOUS = ',"previous_hash":"'
-_SHOP = ',"shop":{'
-_TOTALS = ',"totals":{'
-_VAT = ',"vat":['
-_PAYMENT_RE = re.compile(
-    r'\{"amount_cents":(-?\d+),"change_cents":-?\d+,"given_cents":-?\d+,"method":"([a-z_]+)"\}'
-)
-_VAT_RE = re.compile(
-    r'\{"base_cents":(-?\d+),"rate_bp":(\d+),"total_cents":(-?\d+),"vat_cents":(-?\d+)\}'
-)
-_TOTAL_RE = re.compile(
-    r'"totals":\{"discount_cents":-?\d+,"gross_cents":-?\d+,"total_cents":(-?\d+),'
-)
-
-Amounts = tuple[int, list[tuple[str, int, int, int]], list[tuple[str, int]], str]
-
-
-def _tail(content: str) -> Amounts | None:
-    """(total, VAT rows, payments, previous hash) of a stored invoice, or None if malformed."""
-    pay = content.rfind(_PAYMENTS)
-    prev = content.rfind(_PREVIOUS)
-    shop = content.rfind(_SHOP)
-    totals = content.rfind(_TOTALS)
-    vat = content.rfind(_VAT)
-    if not 0 <= pay < prev < shop < totals < vat:
-        return None
-    pay_part = content[pay:prev]
-    vat_part = content[vat:]
-    payments = [(m, int(a)) for a, m in _PAYMENT_RE.findall(pay_part)]
-    rows = [(r, int(b), int(v), int(t)) for b, r, t, v in _VAT_RE.findall(vat_part)]
-    total = _TOTAL_RE.match(content, totals + 1)
-    if (
-        total is not None
-        and len(payments) == pay_part.count("{")
-        and len(rows) == vat_part.count("{")
-    ):
-        previous = content[prev + len(_PREVIOUS) : shop - 1]
-        return int(total.group(1)), rows, payments, previous
-    try:
-        data = json.loads("{" + content[pay + 1 : shop] + content[totals:])
-        return (
-            data["totals"]["total_cents"],
-            [
-                (str(r["rate_bp"]), r["base_cents"], r["vat_cents"], r["total_cents"])
-                for r in data["vat"]
-            ],
-            [(p["method"], p["amount_cents"]) for p in data["payments"]],
-            data["previous_hash"],
-        )
-    except (ValueError, KeyError, TypeError):
-        return None
-
-
-def _columns_agree(
-    content: str,
-    tail: Amounts,
-    number: str,
-    kind: str,
-    issued_at: datetime,
-    total_cents: int,
-    corrects: str,
-    previous_hash: str,
-) -> bool:
-    stamp = issued_at.isoformat()  # stored without microseconds
-    return (
-        tail[0] == total_cents
-        and tail[3] == previous_hash
-        and f',"issued_at":"{stamp}","kind":"{kind}","lines":[' in content
-        and f'],"number":"{number}","payments":[' in content
-        and f',"corrects":"{corrects}","customer":' in content
-    )
