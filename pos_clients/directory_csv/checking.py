@@ -26,7 +26,13 @@ from pos_clients import customer_fields as cf
 from pos_clients import customers
 from pos_clients.customers import CustomerDraft
 from pos_clients.data.search_index import RANK_CHARS, key_rank, phone_words
-from pos_clients.directory_csv.format import COLUMNS
+from pos_clients.directory_csv.format import (
+    COLUMNS,
+    Piece,
+    blank,
+    piece_records,
+    regular_quotes,
+)
 from pos_clients.errors import ValidationError
 from pos_clients.folding import fold, word_tuple
 from pos_clients.i18n import Text
@@ -202,6 +208,17 @@ def check_chunk(
             others.append(checked)
     ranks = {beginning: _key_rank(beginning) for beginning in beginnings}
     return CheckedChunk(ROW_SEP.join(valid), others, ranks)
+
+
+def check_piece(
+    columns: dict[str, int], width: int, delimiter: str, piece: Piece
+) -> CheckedChunk | None:
+    """`check_chunk` of the non-blank records of a piece of the file's text, or None when its
+    quotes are not regular (then the piece may not start or end at a record boundary)."""
+    if not regular_quotes(piece.text, delimiter):
+        return None
+    records = [item for item in piece_records(piece, delimiter) if not blank(item[1])]
+    return check_chunk(columns, width, records)
 
 
 def check_records(

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 from sqlalchemy import Connection, func, insert, select
 
@@ -36,15 +36,18 @@ from pos_clients.directory_csv.checking import (
     CheckedChunk,
     CheckedRecord,
     check_chunk,
+    check_piece,
     encoded,
 )
-from pos_clients.directory_csv.format import CsvTable, read_table
+from pos_clients.directory_csv.format import CsvTable, Piece, blank, piece_records, read_table
 from pos_clients.directory_csv.writing import Fields, RowWriter
 from pos_clients.folding import fold
 from pos_clients.groups import MAX_NAME
 from pos_clients.i18n import Language, Text, current_language
 
 ProgressCallback = Callable[[int, int], None]
+_K = TypeVar("_K")
+_R = TypeVar("_R")
 CancelCheck = Callable[[], bool]
 CHUNK_ROWS = 2000
 C = customer_table.c
@@ -191,28 +194,65 @@ def _bulk_cache(conn: Connection) -> Iterator[None]:
 
 def _checked_chunks(table: CsvTable, workers: int) -> Iterator[CheckedChunk]:
     """The file's non-blank records, checked, chunk by chunk in order; with `workers` > 0
-    the chunks are checked by that many processes, a few chunks ahead of the caller."""
+    the chunks are read and checked by that many processes, a few chunks ahead of the caller.
+    """
     columns, width = table.columns, len(table.headers)
-    records = _non_blank(table.records())
-    chunks = iter(lambda: list(islice(records, CHUNK_ROWS)), [])
     if workers <= 0:
-        for chunk in chunks:
+        for chunk in _record_chunks(table.records()):
             yield check_chunk(columns, width, chunk)
         return
     # "spawn", not "fork": the import may run on a worker thread of the Qt app, and forking a
     # process with other threads running can copy a lock held by one of them.
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-        pending: deque[Future[CheckedChunk]] = deque()
-        try:
-            for chunk in chunks:
-                pending.append(pool.submit(check_chunk, columns, width, chunk))
-                if len(pending) > IN_FLIGHT:
-                    yield pending.popleft().result()
-            while pending:
-                yield pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+        # The workers read pieces of the text themselves (this process's CSV parsing and
+        # pickling of the records cost as much as a third of its writing)...
+        pieces = (
+            (piece, (columns, width, table.delimiter, piece)) for piece in table.pieces(CHUNK_ROWS)
+        )
+        irregular: Piece | None = None
+        for piece, checked in _in_pool(pool, check_piece, pieces):
+            if checked is None:
+                irregular = piece
+                break
+            yield checked
+        if irregular is None:
+            return
+        # ... unless a quote out of place makes cutting the text by lines unsafe: from there
+        # on, this process reads the records and the workers check them.
+        rest = Piece(irregular.lines_before, table.text[irregular.offset :], irregular.offset)
+        chunks = (
+            (None, (columns, width, chunk))
+            for chunk in _record_chunks(piece_records(rest, table.delimiter))
+        )
+        for _, checked_chunk in _in_pool(pool, check_chunk, chunks):
+            yield checked_chunk
+
+
+def _record_chunks(
+    records: Iterator[tuple[int, list[str]]],
+) -> Iterator[list[tuple[int, list[str]]]]:
+    blank_free = (item for item in records if not blank(item[1]))
+    return iter(lambda: list(islice(blank_free, CHUNK_ROWS)), [])
+
+
+def _in_pool(
+    pool: ProcessPoolExecutor, task: Callable[..., _R], jobs: Iterator[tuple[_K, tuple[Any, ...]]]
+) -> Iterator[tuple[_K, _R]]:
+    """(key, task(*args)) for each (key, args) of `jobs`, in order, computed by `pool` a few
+    jobs ahead; the jobs not yet asked for are cancelled when the caller stops early."""
+    pending: deque[tuple[_K, Future[_R]]] = deque()
+    try:
+        for key, args in jobs:
+            pending.append((key, pool.submit(task, *args)))
+            if len(pending) > IN_FLIGHT:
+                key, future = pending.popleft()
+                yield key, future.result()
+        while pending:
+            key, future = pending.popleft()
+            yield key, future.result()
+    finally:
+        for _, future in pending:
+            future.cancel()
 
 
 def _report(run: _Run, *, cancelled: bool) -> ImportReport:
@@ -228,12 +268,6 @@ def _report(run: _Run, *, cancelled: bool) -> ImportReport:
         dry_run=run.dry_run,
         cancelled=cancelled,
     )
-
-
-def _non_blank(records: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, list[str]]]:
-    for line, record in records:
-        if "".join(record).strip():
-            yield line, record
 
 
 def _existing_groups(uow: UnitOfWork) -> dict[str, int | None]:

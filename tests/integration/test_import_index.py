@@ -115,3 +115,31 @@ def test_a_card_seen_first_on_a_record_that_did_not_travel_as_text(
         durand = customers.find_by_reference(uow, "R1")
     assert roux is not None and roux.notes == "x\x1ey"
     assert durand is not None and durand.last_name == "Durand Léa"
+
+
+def test_workers_read_a_file_with_a_stray_quote_as_one_process_does(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    from pos_clients.directory_csv.importing import CHUNK_ROWS
+
+    lines = ["last_name,city,notes"]
+    for i in range(int(CHUNK_ROWS * 2.5)):
+        notes = '"sur\ndeux lignes"' if i % 100 == 0 else ""
+        lines.append(f"Client{i},Paris,{notes}")
+    lines.insert(CHUNK_ROWS + 10, 'Guillemet,Pa"ris,')  # a stray quote: literal, not quoting
+    lines.insert(CHUNK_ROWS + 20, "Vide,,")
+    lines.insert(CHUNK_ROWS + 30, ",,")  # blank record: skipped
+    path = tmp_path / "c.csv"
+    path.write_text("\n".join(lines) + "\n")
+    alone = import_customers(sqlite_db, path, dry_run=True, workers=0)
+    assert alone.rows == int(CHUNK_ROWS * 2.5) + 2 and alone.problems == ()
+    report = import_customers(sqlite_db, path, workers=2)
+    assert report.imported == alone.valid == alone.rows
+    with sqlite_db.reader() as uow:
+        stray = customer_search.search(uow, "guillemet").items
+        (wrapped,) = customer_search.search(uow, "client4900").items
+        notes = customers.get_customer(uow, wrapped.id).notes
+        last = customer_search.search(uow, f"client{int(CHUNK_ROWS * 2.5) - 1}").items
+    assert [c.city for c in stray] == ['Pa"ris'] and notes == "sur\ndeux lignes"
+    assert len(last) == 1
+    _ranked_index_matches_the_table(sqlite_db)
