@@ -146,18 +146,32 @@ class CsvTable:
             if start == 0:
                 return
         size = len(text)
+        width = 100  # characters per line, as last seen
         while start < size:
-            end = start
-            for _ in range(lines):
-                end = text.find("\n", end) + 1
-                if end == 0:
-                    end = size
-                    break
+            end = _after_lines(text, start, lines, min(size, start + width * lines))
             while text.count('"', start, end) % 2 and end < size:
                 end = text.find("\n", end) + 1 or size
             yield Piece(line, text[start:end], start)
-            line += text.count("\n", start, end)
+            seen = text.count("\n", start, end)
+            line += seen
+            width = max(1, (end - start) // max(seen, 1))
             start = end
+
+
+def _after_lines(text: str, start: int, lines: int, guess: int) -> int:
+    """Where the `lines`-th line from `start` ends (the end of the text if sooner); `guess`
+    (about there, at most the text's length) saves looking for every line end in Python."""
+    guess = text.rfind("\n", start, guess) + 1 or start
+    seen = text.count("\n", start, guess)
+    while seen > lines:
+        guess = text.rfind("\n", start, guess - 1) + 1
+        seen -= 1
+    while seen < lines:
+        found = text.find("\n", guess) + 1
+        if found == 0:
+            return len(text)
+        guess, seen = found, seen + 1
+    return guess
 
 
 @dataclass(frozen=True, slots=True)

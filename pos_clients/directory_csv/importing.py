@@ -328,19 +328,23 @@ def _holders(uow: UnitOfWork, references: list[str]) -> dict[str, str]:
 
 def _import_chunk(run: _Run, chunk: CheckedChunk) -> None:
     """Accept or refuse each record of `chunk` in file order; write the accepted ones."""
+    rows = chunk.valid.split(ROW_SEP) if chunk.valid else []
     accepted: list[Fields] = []
-    others = iter(chunk.others)
-    other = next(others, None)
-    for text in chunk.valid.split(ROW_SEP) if chunk.valid else ():
-        fields: Fields = text.split(FIELD_SEP)
-        line = int(fields[_LINE])
-        while other is not None and other.line < line:
+    if chunk.others:
+        others = iter(chunk.others)
+        other = next(others, None)
+        for text in rows:
+            fields: Fields = text.split(FIELD_SEP)
+            line = int(fields[_LINE])
+            while other is not None and other.line < line:
+                _accept_other(run, other, accepted)
+                other = next(others, None)
+            _accept(run, line, fields, accepted)
+        while other is not None:
             _accept_other(run, other, accepted)
             other = next(others, None)
-        _accept(run, line, fields, accepted)
-    while other is not None:
-        _accept_other(run, other, accepted)
-        other = next(others, None)
+    else:
+        _accept_all(run, rows, accepted)
     run.key_ranks.update(chunk.key_ranks)
     if not run.alone_in_empty_directory and accepted:
         accepted = _not_held(run, accepted)
@@ -350,6 +354,27 @@ def _import_chunk(run: _Run, chunk: CheckedChunk) -> None:
         run.imported += len(accepted)
 
 
+def _accept_all(run: _Run, rows: list[str], accepted: list[Fields]) -> None:
+    """`_accept` for each valid record of a chunk that has no other: the common case, with
+    the usual outcome (known group, card not seen yet) tested first."""
+    group_ids, references, append = run.group_ids, run.references, accepted.append
+    usual = 0
+    for text in rows:
+        fields: Fields = text.split(FIELD_SEP)
+        group_id = group_ids.get(fields[0], _UNKNOWN)
+        reference = fields[_REFERENCE]
+        if group_id is _UNKNOWN or (reference and reference in references):
+            _accept(run, int(fields[_LINE]), fields, accepted)
+            continue
+        if reference:
+            references[reference] = int(fields[_LINE])
+        fields[0] = group_id
+        append(fields)
+        usual += 1
+    run.rows += usual
+
+
+_UNKNOWN = -1  # no group id
 _LINE = BLOB_FIELDS.index("line")
 _REFERENCE = BLOB_FIELDS.index("reference")
 _SORT_KEY = BLOB_FIELDS.index("sort_key")
