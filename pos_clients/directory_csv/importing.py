@@ -26,6 +26,7 @@ from sqlalchemy import Connection, func, insert, select
 from pos_clients import customers
 from pos_clients.customers import now
 from pos_clients.data import bulk_index, search_index
+from pos_clients.data.bulk import indexes_set_aside
 from pos_clients.data.database import Database, UnitOfWork
 from pos_clients.data.search_index import RANK_CHARS
 from pos_clients.data.tables import customer_table, group_table
@@ -163,6 +164,8 @@ def import_customers(
                 # the directory without its triggers or with a partial index.
                 search_index.drop_triggers(conn)
                 stack.enter_context(bulk_index.loading(conn))
+                if run.alone_in_empty_directory:
+                    stack.enter_context(indexes_set_aside(conn, "customer"))
             for chunk in _checked_chunks(table, workers):
                 if cancel is not None and cancel():
                     return _report(run, cancelled=True)
