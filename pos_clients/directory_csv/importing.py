@@ -172,8 +172,8 @@ def import_customers(
                 _import_chunk(run, chunk)
                 if progress is not None:
                     progress(run.rows, max(total, run.rows))
-            if sqlite and not dry_run:
-                bulk_index.index_by_id(conn, first_id)
+            if sqlite and run.writer is not None:
+                run.writer.index_written()
                 bulk_index.index_by_name(conn, first_id, run.key_ranks)
                 search_index.recreate_triggers(conn)
         if not dry_run:

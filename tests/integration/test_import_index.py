@@ -13,7 +13,7 @@ from pos_clients import customers
 from pos_clients.data import customer_search
 from pos_clients.data.database import Database
 from pos_clients.data.search_index import name_rank
-from pos_clients.directory_csv import import_customers
+from pos_clients.directory_csv import import_customers, writing
 from tests.helpers.cli_csv import write_csv
 from tests.helpers.factories import person
 
@@ -95,8 +95,11 @@ def test_imported_rows_are_indexed_like_the_triggers_do(
     _ranked_index_matches_the_table(db)
 
 
-def test_a_second_import_indexes_only_its_own_rows(sqlite_db: Database, tmp_path: Path) -> None:
+def test_a_second_import_indexes_only_its_own_rows(
+    sqlite_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = sqlite_db
+    monkeypatch.setattr(writing, "INDEX_EVERY", 16)  # words and emails indexed in batches
     import_customers(db, write_csv(tmp_path / "a.csv", _rows(120)))
     more = [r | {"city": "Lyon"} for r in _rows(50)]
     report = import_customers(db, write_csv(tmp_path / "b.csv", more), workers=2)
@@ -131,9 +134,11 @@ def test_a_card_seen_first_on_a_record_that_did_not_travel_as_text(
 
 
 def test_workers_read_a_file_with_a_stray_quote_as_one_process_does(
-    sqlite_db: Database, tmp_path: Path
+    sqlite_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from pos_clients.directory_csv.importing import CHUNK_ROWS
+
+    monkeypatch.setattr(writing, "INDEX_EVERY", 3000)  # words and emails indexed in batches
 
     lines = ["last_name,city,notes"]
     for i in range(int(CHUNK_ROWS * 2.5)):
