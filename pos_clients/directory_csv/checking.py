@@ -15,7 +15,6 @@ other record takes the full checks, which name every wrong field.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
@@ -271,11 +270,6 @@ def _decoded(line: int, fields: list[str]) -> CheckedRecord:
 
 # --- the plain record's fast path -----------------------------------------------------------
 
-# Everything `str.split()` and `str.strip()` treat as white space, with the control characters:
-# a record whose fields joined by "|" have none of these, no double space and no space next to
-# a "|" or at either end holds only fields that trimming and collapsing leave as they are.
-WHITE_OR_CONTROL = "\x00-\x1f\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_WHITE_OR_CONTROL = re.compile(f"[{WHITE_OR_CONTROL}]")
 _CONSENT_WORDS = {
     spelling: "1" if granted else "0"
     for words, granted in ((_YES, True), (_NO, False))
@@ -295,14 +289,18 @@ def _picker(columns: tuple[tuple[str, int], ...], width: int) -> _Pick:
 def _plain_fields(pick: _Pick, record: list[str]) -> list[str] | None:
     """The BLOB_FIELDS of a plainly valid record of the header's width (line left ""), else
     None: then `_checked_fully` decides."""
+    # `str.isprintable()` is False for every control character and for everything that
+    # `str.split()` and `str.strip()` treat as white space but the space (a test checks it):
+    # fields joined by "|" that are printable, with no double space and no space next to a
+    # "|" or at either end, are fields that trimming and collapsing leave as they are.
     joined = "|".join(record)
     if (
-        "  " in joined
+        not joined.isprintable()
+        or "  " in joined
         or " |" in joined
         or "| " in joined
         or joined[:1] == " "
         or joined[-1:] == " "
-        or _WHITE_OR_CONTROL.search(joined)
     ):
         return None
     record.append("")  # the value of every column the file lacks
@@ -349,8 +347,10 @@ def _plain_values(fields: tuple[str, ...]) -> list[str] | None:
     else:
         kind = "company" if company_name and not last_name else "person"
     company = kind == "company"
+    if not (company_name if company else last_name):
+        return None
     limit = cf.MAX_TEXT
-    if (
+    if max(map(len, fields)) > 50 and (  # else every field is short enough
         len(first_name) > limit
         or len(last_name) > limit
         or len(company_name) > limit
@@ -360,7 +360,6 @@ def _plain_values(fields: tuple[str, ...]) -> list[str] | None:
         or len(city) > limit
         or len(legal_form) > 50
         or len(notes) > cf.MAX_NOTES
-        or not (company_name if company else last_name)
     ):
         return None
     if company:
