@@ -38,7 +38,8 @@ def _tables(conn: Connection) -> tuple[str, ...]:
 @contextmanager
 def loading(conn: Connection) -> Iterator[None]:
     """Larger in-memory FTS5 batches for the block (SQLite, inside the write transaction);
-    each table's own setting is put back at the end, also when the block fails."""
+    each table's own setting is put back at its end (when the block raises, the caller's
+    rollback undoes the change)."""
     tables = _tables(conn)
     saved: dict[str, object] = {}
     for table in tables:
@@ -46,14 +47,12 @@ def loading(conn: Connection) -> Iterator[None]:
             f"SELECT v FROM {table}_config WHERE k = ?", (_HASHSIZE,)
         ).scalar()
         _set(conn, table, LOAD_HASHSIZE)
-    try:
-        yield
-    finally:
-        for table in tables:
-            before = saved[table]
-            _set(conn, table, _DEFAULT_HASHSIZE if before is None else before)
-            if before is None:  # as it was: no row, FTS5's default
-                conn.exec_driver_sql(f"DELETE FROM {table}_config WHERE k = ?", (_HASHSIZE,))
+    yield
+    for table in tables:
+        before = saved[table]
+        _set(conn, table, _DEFAULT_HASHSIZE if before is None else before)
+        if before is None:  # as it was: no row, FTS5's default
+            conn.exec_driver_sql(f"DELETE FROM {table}_config WHERE k = ?", (_HASHSIZE,))
 
 
 def _set(conn: Connection, table: str, value: object) -> None:

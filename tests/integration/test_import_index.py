@@ -161,3 +161,31 @@ def test_workers_read_a_file_with_a_stray_quote_as_one_process_does(
     assert [c.city for c in stray] == ['Pa"ris'] and notes == "sur\ndeux lignes"
     assert len(last) == 1
     _ranked_index_matches_the_table(sqlite_db)
+
+
+def test_a_failure_midway_leaves_the_directory_and_its_indexes_as_they_were(
+    sqlite_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = sqlite_db
+    schema = _schema(db)
+    real_write = writing.RowWriter.write
+    calls: list[int] = []
+
+    def failing_write(self: writing.RowWriter, rows: list[list[object]]) -> None:
+        calls.append(len(rows))
+        if len(calls) == 2:
+            raise OSError("disque débranché")
+        real_write(self, rows)
+
+    monkeypatch.setattr(writing.RowWriter, "write", failing_write)
+    monkeypatch.setattr(writing, "INDEX_EVERY", 100)
+    with pytest.raises(OSError, match="débranché"):
+        import_customers(db, write_csv(tmp_path / "c.csv", _rows(2500)))
+    assert len(calls) == 2
+    assert _schema(db) == schema
+    with db.reader() as uow:
+        assert customers.count_customers(uow) == 0
+        assert uow.session.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+    monkeypatch.setattr(writing.RowWriter, "write", real_write)
+    assert import_customers(db, write_csv(tmp_path / "c.csv", _rows(300))).imported == 300
+    _ranked_index_matches_the_table(db)
