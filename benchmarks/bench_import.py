@@ -172,7 +172,8 @@ def run(args: argparse.Namespace) -> None:
         "Every row checked as the form checks it (a plain record by a fast path proven equal "
         "to the full checks, python-stdnum, email-validator, phonenumbers), cards checked "
         "against the file and the directory, one transaction, search index built in bulk in it. "
-        "Files of 20,000 rows and more are read and checked by 2 worker processes while the "
+        "Files of 20,000 rows and more are read and checked by worker processes (one core "
+        "fewer than the machine has, at most 2) while the "
         "importing process writes.",
         "",
         *lines,

@@ -142,12 +142,14 @@ def import_customers(
     `progress(done, total)` is called every few thousand records (`total` is an estimate);
     `cancel()` is checked as often, and when it returns True nothing is written. Raises
     CsvUnreadableError when the file cannot be read at all, and the database's errors.
-    `workers`: processes checking the records (0: this one; default: 2 for large files).
+    `workers`: processes reading and checking the records (0: this one; default for large
+    files: one core fewer than the machine has, at most 2, since this process keeps a core
+    busy writing and one worker keeps up with it).
     """
     table = read_table(source)
     total = table.expected_rows
     if workers is None:
-        workers = min(2, os.cpu_count() or 1) if total >= PARALLEL_MIN_ROWS else 0
+        workers = min(2, (os.cpu_count() or 1) - 1) if total >= PARALLEL_MIN_ROWS else 0
     with db.uow() as uow:
         run = _Run(uow, table, dry_run, _existing_groups(uow))
         conn = uow.session.connection()
