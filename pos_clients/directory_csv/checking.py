@@ -1,11 +1,12 @@
 """Checking the records of a CSV import, without the database (runs in worker processes).
 
-`check_records` turns a chunk of records into what the importing process needs: for each
-record its problems so far, its group's name (resolved against the directory by the caller),
-its email consent, and, when every field is right, the column values to store (sort key,
-search text and name rank included) as one tuple in `ROW_COLUMNS` order. It is a pure
-function of its arguments, so a chunk can be checked in another process while the importing
-process writes the previous one.
+`check_record` turns a record into what the importing process needs: its problems so far,
+its group's name (resolved against the directory by the caller), its email consent, and,
+when every field is right, the column values to store (sort key, search text and name rank
+included) in `ROW_COLUMNS` order. `check_chunk` does it for a chunk of records and hands the
+valid ones back as text; `check_piece` first reads the records of a piece of the file's
+text. They are pure functions of their arguments, so a worker process can read and check a
+piece while the importing process writes the previous one.
 
 A record that is plainly valid (no stray space or control character anywhere, every field of
 a usual form) takes `_plain_values`, which gives exactly what `customers.clean` and
@@ -66,8 +67,6 @@ ROW_COLUMNS = (
     "search_text",
     "birthday",
 )
-EMAIL_AT = ROW_COLUMNS.index("email")
-SEARCH_TEXT_AT = ROW_COLUMNS.index("search_text")
 _ROW_VALUES = itemgetter(*ROW_COLUMNS)
 
 Problem = tuple[str, Text]  # (field, reason)
@@ -229,7 +228,6 @@ def check_records(
 
 _SORT_KEY = BLOB_FIELDS.index("sort_key")
 _REFERENCE = ROW_COLUMNS.index("reference")
-_BIRTHDAY = BLOB_FIELDS.index("birthday")
 _NULLABLE_AT = tuple(BLOB_FIELDS.index(name) - 3 for name in NULLABLE)
 
 
