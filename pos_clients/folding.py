@@ -43,9 +43,10 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words (runs of ASCII letters and digits) of `text`."""
-    return list(_words(text))
+    return list(word_tuple(text))
 
 
 @lru_cache(maxsize=65_536)
-def _words(text: str) -> tuple[str, ...]:
+def word_tuple(text: str) -> tuple[str, ...]:
+    """`words(text)` as a tuple, remembered (names and cities repeat across a directory)."""
     return tuple(_WORD.findall(fold(text)))

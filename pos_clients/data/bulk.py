@@ -7,7 +7,8 @@ as SQLAlchemy's SQLite types write them, so they read back alike.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
 from functools import lru_cache
 from operator import itemgetter
@@ -89,3 +90,24 @@ def insert_customers(conn: Connection, rows: Sequence[dict[str, Any]]) -> list[i
         insert(customer_table).returning(C.id, sort_by_parameter_order=True), list(rows)
     )
     return [int(i) for i in result.scalars()]
+
+
+@contextmanager
+def indexes_set_aside(conn: Connection, table: str) -> Iterator[None]:
+    """SQLite: drop the indexes of `table` for the block, then create them again with their own
+    SQL, all in the caller's transaction (no other connection sees the table without them).
+
+    Filling an empty table and indexing it at the end costs far less than keeping every index
+    in step row by row. When the block raises, nothing is re-created: the caller's rollback
+    brings the indexes back with the rest.
+    """
+    indexes = conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master "
+        "WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY name",
+        (table,),
+    ).all()
+    for name, _ in indexes:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    yield
+    for _, sql in indexes:
+        conn.exec_driver_sql(sql)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -132,6 +133,90 @@ class CsvTable:
         for record in reader:
             yield last_line + 1, record
             last_line = reader.line_num
+
+    def pieces(self, lines: int) -> Iterator[Piece]:
+        """The text after the header in pieces of about `lines` lines, each cut at the end of
+        a line where the quotes so far are even: a record boundary if the piece's quotes are
+        regular (`regular_quotes`), which whoever reads the piece checks."""
+        reader = csv.reader(io.StringIO(self.text), delimiter=self.delimiter, strict=False)
+        next(reader, None)
+        text, start, line = self.text, 0, reader.line_num
+        for _ in range(line):  # past the header's lines
+            start = text.find("\n", start) + 1
+            if start == 0:
+                return
+        size = len(text)
+        width = 100  # characters per line, as last seen
+        while start < size:
+            end = _after_lines(text, start, lines, min(size, start + width * lines))
+            while text.count('"', start, end) % 2 and end < size:
+                end = text.find("\n", end) + 1 or size
+            yield Piece(line, text[start:end], start)
+            seen = text.count("\n", start, end)
+            line += seen
+            width = max(1, (end - start) // max(seen, 1))
+            start = end
+
+
+def _after_lines(text: str, start: int, lines: int, guess: int) -> int:
+    """Where the `lines`-th line from `start` ends (the end of the text if sooner); `guess`
+    (about there, at most the text's length) saves looking for every line end in Python."""
+    guess = text.rfind("\n", start, guess) + 1 or start
+    seen = text.count("\n", start, guess)
+    while seen > lines:
+        guess = text.rfind("\n", start, guess - 1) + 1
+        seen -= 1
+    while seen < lines:
+        found = text.find("\n", guess) + 1
+        if found == 0:
+            return len(text)
+        guess, seen = found, seen + 1
+    return guess
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A stretch of a file's text starting at a record boundary (see `CsvTable.pieces`)."""
+
+    lines_before: int  # lines of the file before the piece (the header's included)
+    text: str
+    offset: int  # where the piece starts in the file's text
+
+
+_QUOTED_FIELD = re.compile(r'"(?:[^"]|"")*"')
+
+
+def regular_quotes(text: str, delimiter: str) -> bool:
+    """Whether every quote of `text` (starting at a record boundary) is part of a quoted field
+    that starts and ends at field boundaries: then the quotes before a line end are even
+    exactly when the line end is a record's, as `CsvTable.pieces` assumes."""
+    if '"' not in text:
+        return True
+    quotes, size, ends = 0, len(text), (delimiter, "\n", "\r")
+    for match in _QUOTED_FIELD.finditer(text):
+        start, end = match.span()
+        if start > 0 and text[start - 1] not in (delimiter, "\n"):
+            return False
+        if end < size and (
+            text[end] not in ends or (text[end] == "\r" and text[end + 1 : end + 2] != "\n")
+        ):
+            return False
+        quotes += match.group().count('"')
+    return quotes == text.count('"')
+
+
+def blank(record: list[str]) -> bool:
+    """Whether a record holds nothing but white space (skipped, not counted)."""
+    return not "".join(record).strip()
+
+
+def piece_records(piece: Piece, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """`CsvTable.records` of a piece: (line where the record starts, its fields)."""
+    reader = csv.reader(io.StringIO(piece.text), delimiter=delimiter, strict=False)
+    last_line = 0
+    for record in reader:
+        yield piece.lines_before + last_line + 1, record
+        last_line = reader.line_num
 
 
 def _unreadable(fr: str, en: str) -> CsvUnreadableError:

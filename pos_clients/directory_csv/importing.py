@@ -14,27 +14,41 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Connection, func, insert, select
 
 from pos_clients import customers
 from pos_clients.customers import now
-from pos_clients.data import search_index
-from pos_clients.data.bulk import insert_customers, insert_rows
+from pos_clients.data import bulk_index, search_index
+from pos_clients.data.bulk import indexes_set_aside
 from pos_clients.data.database import Database, UnitOfWork
-from pos_clients.data.tables import consent_table, customer_table, group_table
-from pos_clients.directory_csv.checking import CheckedRecord, check_records
-from pos_clients.directory_csv.format import CsvTable, read_table
+from pos_clients.data.search_index import RANK_CHARS
+from pos_clients.data.tables import customer_table, group_table
+from pos_clients.directory_csv.checking import (
+    BLOB_FIELDS,
+    FIELD_SEP,
+    ROW_SEP,
+    CheckedChunk,
+    CheckedRecord,
+    check_chunk,
+    check_piece,
+    encoded,
+)
+from pos_clients.directory_csv.format import CsvTable, Piece, blank, piece_records, read_table
+from pos_clients.directory_csv.writing import Fields, RowWriter
 from pos_clients.folding import fold
 from pos_clients.groups import MAX_NAME
 from pos_clients.i18n import Language, Text, current_language
 
 ProgressCallback = Callable[[int, int], None]
+_K = TypeVar("_K")
+_R = TypeVar("_R")
 CancelCheck = Callable[[], bool]
 CHUNK_ROWS = 2000
 C = customer_table.c
@@ -101,6 +115,9 @@ class _Run:
     alone_in_empty_directory: bool = False
     problems: list[RowProblem] = field(default_factory=list)
     created_groups: list[str] = field(default_factory=list)
+    group_ids: dict[str, int | None] = field(default_factory=dict)  # name as written → id
+    key_ranks: dict[str, int] = field(default_factory=dict)  # sort key beginning → key_rank
+    writer: RowWriter | None = None
     rows: int = 0
     valid: int = 0
     imported: int = 0
@@ -125,40 +142,42 @@ def import_customers(
     `progress(done, total)` is called every few thousand records (`total` is an estimate);
     `cancel()` is checked as often, and when it returns True nothing is written. Raises
     CsvUnreadableError when the file cannot be read at all, and the database's errors.
-    `workers`: processes checking the records (0: this one; default: 2 for large files).
+    `workers`: processes reading and checking the records (0: this one; default for large
+    files: one core fewer than the machine has, at most 2, since this process keeps a core
+    busy writing and one worker keeps up with it).
     """
     table = read_table(source)
     total = table.expected_rows
     if workers is None:
-        workers = min(2, os.cpu_count() or 1) if total >= PARALLEL_MIN_ROWS else 0
+        workers = min(2, (os.cpu_count() or 1) - 1) if total >= PARALLEL_MIN_ROWS else 0
     with db.uow() as uow:
         run = _Run(uow, table, dry_run, _existing_groups(uow))
         conn = uow.session.connection()
         sqlite = conn.dialect.name == "sqlite"
         first_id = int(conn.scalar(select(func.coalesce(func.max(C.id), 0))) or 0) + 1
         run.alone_in_empty_directory = sqlite and first_id == 1
-        cache = 0
-        if sqlite:
-            cache = int(conn.exec_driver_sql("PRAGMA cache_size").scalar() or -2000)
-            conn.exec_driver_sql(f"PRAGMA cache_size=-{_BULK_CACHE_KIB}")
-        try:
-            if not dry_run:
-                # Indexing the new rows in one statement at the end is twice as fast as the
-                # per-row triggers; both happen inside this transaction, so no other till
-                # ever sees the directory without its triggers or with a partial index.
+        if not dry_run:
+            run.writer = RowWriter(conn, first_id)
+        with ExitStack() as stack:
+            if sqlite and not dry_run:
+                stack.enter_context(_bulk_cache(conn))
+                # Indexing the new rows in bulk is several times as fast as the per-row
+                # triggers; both happen inside this transaction, so no other till ever sees
+                # the directory without its triggers or with a partial index.
                 search_index.drop_triggers(conn)
+                stack.enter_context(bulk_index.loading(conn))
+                if run.alone_in_empty_directory:
+                    stack.enter_context(indexes_set_aside(conn, "customer"))
             for chunk in _checked_chunks(table, workers):
                 if cancel is not None and cancel():
                     return _report(run, cancelled=True)
                 _import_chunk(run, chunk)
                 if progress is not None:
                     progress(run.rows, max(total, run.rows))
-            if not dry_run:
-                search_index.index_rows_from(conn, first_id)
+            if sqlite and run.writer is not None:
+                run.writer.index_written()
+                bulk_index.index_by_name(conn, first_id, run.key_ranks)
                 search_index.recreate_triggers(conn)
-        finally:
-            if sqlite:
-                conn.exec_driver_sql(f"PRAGMA cache_size={cache}")
         if not dry_run:
             uow.commit()
     if progress is not None:
@@ -166,30 +185,79 @@ def import_customers(
     return _report(run, cancelled=False)
 
 
-def _checked_chunks(table: CsvTable, workers: int) -> Iterator[list[CheckedRecord]]:
+@contextmanager
+def _bulk_cache(conn: Connection) -> Iterator[None]:
+    """A bigger page cache for this connection while the rows and their index are written
+    (durability untouched: the commit stays synchronous=FULL)."""
+    cache = int(conn.exec_driver_sql("PRAGMA cache_size").scalar() or -2000)
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{_BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size={cache}")
+
+
+def _checked_chunks(table: CsvTable, workers: int) -> Iterator[CheckedChunk]:
     """The file's non-blank records, checked, chunk by chunk in order; with `workers` > 0
-    the chunks are checked by that many processes, a few chunks ahead of the caller."""
+    the chunks are read and checked by that many processes, a few chunks ahead of the caller.
+    """
     columns, width = table.columns, len(table.headers)
-    records = _non_blank(table.records())
-    chunks = iter(lambda: list(islice(records, CHUNK_ROWS)), [])
     if workers <= 0:
-        for chunk in chunks:
-            yield check_records(columns, width, chunk)
+        for chunk in _record_chunks(table.records()):
+            yield check_chunk(columns, width, chunk)
         return
     # "spawn", not "fork": the import may run on a worker thread of the Qt app, and forking a
     # process with other threads running can copy a lock held by one of them.
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-        pending: deque[Future[list[CheckedRecord]]] = deque()
-        try:
-            for chunk in chunks:
-                pending.append(pool.submit(check_records, columns, width, chunk))
-                if len(pending) > IN_FLIGHT:
-                    yield pending.popleft().result()
-            while pending:
-                yield pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+        # The workers read pieces of the text themselves (this process's CSV parsing and
+        # pickling of the records cost as much as a third of its writing)...
+        pieces = (
+            (piece, (columns, width, table.delimiter, piece)) for piece in table.pieces(CHUNK_ROWS)
+        )
+        irregular: Piece | None = None
+        for piece, checked in _in_pool(pool, check_piece, pieces):
+            if checked is None:
+                irregular = piece
+                break
+            yield checked
+        if irregular is None:
+            return
+        # ... unless a quote out of place makes cutting the text by lines unsafe: from there
+        # on, this process reads the records and the workers check them.
+        rest = Piece(irregular.lines_before, table.text[irregular.offset :], irregular.offset)
+        chunks = (
+            (None, (columns, width, chunk))
+            for chunk in _record_chunks(piece_records(rest, table.delimiter))
+        )
+        for _, checked_chunk in _in_pool(pool, check_chunk, chunks):
+            yield checked_chunk
+
+
+def _record_chunks(
+    records: Iterator[tuple[int, list[str]]],
+) -> Iterator[list[tuple[int, list[str]]]]:
+    blank_free = (item for item in records if not blank(item[1]))
+    return iter(lambda: list(islice(blank_free, CHUNK_ROWS)), [])
+
+
+def _in_pool(
+    pool: ProcessPoolExecutor, task: Callable[..., _R], jobs: Iterator[tuple[_K, tuple[Any, ...]]]
+) -> Iterator[tuple[_K, _R]]:
+    """(key, task(*args)) for each (key, args) of `jobs`, in order, computed by `pool` a few
+    jobs ahead; the jobs not yet asked for are cancelled when the caller stops early."""
+    pending: deque[tuple[_K, Future[_R]]] = deque()
+    try:
+        for key, args in jobs:
+            pending.append((key, pool.submit(task, *args)))
+            if len(pending) > IN_FLIGHT:
+                key, future = pending.popleft()
+                yield key, future.result()
+        while pending:
+            key, future = pending.popleft()
+            yield key, future.result()
+    finally:
+        for _, future in pending:
+            future.cancel()
 
 
 def _report(run: _Run, *, cancelled: bool) -> ImportReport:
@@ -205,12 +273,6 @@ def _report(run: _Run, *, cancelled: bool) -> ImportReport:
         dry_run=run.dry_run,
         cancelled=cancelled,
     )
-
-
-def _non_blank(records: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, list[str]]]:
-    for line, record in records:
-        if any(value.strip() for value in record):
-            yield line, record
 
 
 def _existing_groups(uow: UnitOfWork) -> dict[str, int | None]:
@@ -269,56 +331,74 @@ def _holders(uow: UnitOfWork, references: list[str]) -> dict[str, str]:
     }
 
 
-def _import_chunk(run: _Run, chunk: list[CheckedRecord]) -> None:
-    accepted: list[tuple[int, dict[str, bool], dict[str, Any]]] = []
-    for checked in chunk:
-        run.rows += 1
-        values = _accepted(run, checked)
-        if values is not None:
-            accepted.append((checked.line, checked.consents, values))
-    holders = (
-        {}
-        if run.alone_in_empty_directory
-        else _holders(run.uow, [str(v["reference"]) for _, _, v in accepted if v["reference"]])
-    )
-    to_insert: list[tuple[dict[str, bool], dict[str, Any]]] = []
-    for line, consents, values in accepted:
-        reference = values["reference"]
-        if reference is not None and reference in holders:
-            run.problem(
-                line,
-                "reference",
-                Text(
-                    f"La référence {reference} appartient déjà à {holders[reference]}.",
-                    f"Reference {reference} already belongs to {holders[reference]}.",
-                ),
-            )
+def _import_chunk(run: _Run, chunk: CheckedChunk) -> None:
+    """Accept or refuse each record of `chunk` in file order; write the accepted ones."""
+    rows = chunk.valid.split(ROW_SEP) if chunk.valid else []
+    accepted: list[Fields] = []
+    if chunk.others:
+        others = iter(chunk.others)
+        other = next(others, None)
+        for text in rows:
+            fields: Fields = text.split(FIELD_SEP)
+            line = int(fields[_LINE])
+            while other is not None and other.line < line:
+                _accept_other(run, other, accepted)
+                other = next(others, None)
+            _accept(run, line, fields, accepted)
+        while other is not None:
+            _accept_other(run, other, accepted)
+            other = next(others, None)
+    else:
+        _accept_all(run, rows, accepted)
+    run.key_ranks.update(chunk.key_ranks)
+    if not run.alone_in_empty_directory and accepted:
+        accepted = _not_held(run, accepted)
+    run.valid += len(accepted)
+    if run.writer is not None and accepted:
+        run.writer.write(accepted)
+        run.imported += len(accepted)
+
+
+def _accept_all(run: _Run, rows: list[str], accepted: list[Fields]) -> None:
+    """`_accept` for each valid record of a chunk that has no other: the common case, with
+    the usual outcome (known group, card not seen yet) tested first."""
+    group_ids, references, append = run.group_ids, run.references, accepted.append
+    usual = 0
+    for text in rows:
+        fields: Fields = text.split(FIELD_SEP)
+        group_id = group_ids.get(fields[0], _UNKNOWN)
+        reference = fields[_REFERENCE]
+        if group_id is _UNKNOWN or (reference and reference in references):
+            _accept(run, int(fields[_LINE]), fields, accepted)
             continue
-        to_insert.append((consents, values))
-    run.valid += len(to_insert)
-    if not run.dry_run and to_insert:
-        _insert(run.uow, to_insert)
-        run.imported += len(to_insert)
+        if reference:
+            references[reference] = int(fields[_LINE])
+        fields[0] = group_id
+        append(fields)
+        usual += 1
+    run.rows += usual
 
 
-def _accepted(run: _Run, checked: CheckedRecord) -> dict[str, Any] | None:
-    """The values to store for a checked record, or None when it is refused (reported)."""
-    line = checked.line
-    if checked.width_problem is not None:
-        run.problem(line, "", checked.width_problem)
-        return None
-    ok_group, group_id = _group_id(run, line, checked.group)
-    if checked.consent_problem is not None:
-        run.problem(line, "email_consent", checked.consent_problem)
-    if not ok_group or checked.consent_problem is not None:
-        return None
-    for column, text in checked.problems:
-        run.problem(line, column, text)
-    values = checked.values
-    if values is None:
-        return None
-    reference = checked.reference
-    if reference is not None:
+_UNKNOWN = -1  # no group id
+_LINE = BLOB_FIELDS.index("line")
+_REFERENCE = BLOB_FIELDS.index("reference")
+_SORT_KEY = BLOB_FIELDS.index("sort_key")
+
+
+def _accept(run: _Run, line: int, fields: Fields, accepted: list[Fields]) -> None:
+    """Add a valid record to `accepted` (its group's id first) unless its group's name or its
+    card is refused (reported)."""
+    run.rows += 1
+    name = fields[0]
+    if name in run.group_ids:
+        group_id = run.group_ids[name]
+    else:
+        ok, group_id = _group_id(run, line, name)
+        if not ok:
+            return
+        run.group_ids[name] = group_id
+    reference = fields[_REFERENCE]
+    if reference:
         first = run.references.get(reference)
         if first is not None:
             run.problem(
@@ -329,30 +409,52 @@ def _accepted(run: _Run, checked: CheckedRecord) -> dict[str, Any] | None:
                     f"Reference {reference} already appears on line {first} of the file.",
                 ),
             )
-            return None
+            return
         run.references[reference] = line
-    values["group_id"] = group_id
-    return values
+    fields[0] = group_id
+    accepted.append(fields)
 
 
-def _insert(uow: UnitOfWork, rows: list[tuple[dict[str, bool], dict[str, Any]]]) -> None:
-    stamp = now()
-    params: list[dict[str, Any]] = []
-    for _, values in rows:
-        values["created_at"] = values["updated_at"] = stamp
-        params.append(values)
-    conn = uow.session.connection()
-    ids = insert_customers(conn, params)
-    consents = [
-        {
-            "customer_id": customer_id,
-            "channel": channel,
-            "granted": granted,
-            "recorded_at": stamp,
-            "source": "import",
-        }
-        for customer_id, (consents, _) in zip(ids, rows, strict=True)
-        for channel, granted in consents.items()
-    ]
-    if consents:
-        insert_rows(conn, consent_table, consents)
+def _accept_other(run: _Run, checked: CheckedRecord, accepted: list[Fields]) -> None:
+    """`_accept` for a record that did not travel as text: report its problems, if any."""
+    line = checked.line
+    if checked.width_problem is not None:
+        run.rows += 1
+        run.problem(line, "", checked.width_problem)
+        return
+    if checked.values is None or checked.problems or checked.consent_problem is not None:
+        run.rows += 1
+        ok_group, _ = _group_id(run, line, checked.group)
+        if checked.consent_problem is not None:
+            run.problem(line, "email_consent", checked.consent_problem)
+        if not ok_group or checked.consent_problem is not None:
+            return
+        for column, text in checked.problems:
+            run.problem(line, column, text)
+        return
+    fields = encoded(checked)
+    run.key_ranks[fields[_SORT_KEY][:RANK_CHARS]] = checked.key_rank
+    _accept(run, line, fields, accepted)
+
+
+def _not_held(run: _Run, accepted: list[Fields]) -> list[Fields]:
+    """The records of `accepted` whose card no customer of the directory holds (the others
+    are reported)."""
+    holders = _holders(run.uow, [f[_REFERENCE] for f in accepted if f[_REFERENCE]])
+    if not holders:
+        return accepted
+    kept = []
+    for fields in accepted:
+        reference = fields[_REFERENCE]
+        if reference and reference in holders:
+            run.problem(
+                int(fields[_LINE]),
+                "reference",
+                Text(
+                    f"La référence {reference} appartient déjà à {holders[reference]}.",
+                    f"Reference {reference} already belongs to {holders[reference]}.",
+                ),
+            )
+        else:
+            kept.append(fields)
+    return kept
