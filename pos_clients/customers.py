@@ -201,6 +201,13 @@ _CARD_HOLDER = (
     .select_from(customer_table.outerjoin(group_table, group_table.c.id == C.group_id))
     .where(C.reference == bindparam("reference"))
 )
+# Built once: a scan at the till runs it at every card.
+_CONSENTS = select(
+    consent_table.c.channel,
+    consent_table.c.granted,
+    consent_table.c.recorded_at,
+    consent_table.c.source,
+).where(consent_table.c.customer_id == bindparam("customer_id"))
 
 
 def display_name(kind: str, first_name: str, last_name: str, company_name: str) -> str:
@@ -526,17 +533,11 @@ def card_holder(conn: Connection, code: str) -> Customer | None:
 def find_by_reference(uow: UnitOfWork, code: str) -> Customer | None:
     """The customer whose loyalty-card reference is `code` (normalised as stored), if any,
     with their consents."""
-    customer = card_holder(uow.session.connection(), code)
+    conn = uow.session.connection()
+    customer = card_holder(conn, code)
     if customer is None:
         return None
-    consents = uow.session.execute(
-        select(
-            consent_table.c.channel,
-            consent_table.c.granted,
-            consent_table.c.recorded_at,
-            consent_table.c.source,
-        ).where(consent_table.c.customer_id == customer.id)
-    )
+    consents = conn.execute(_CONSENTS, {"customer_id": customer.id})
     found = tuple(sorted((Consent(*row) for row in consents), key=lambda c: c.channel))
     return replace(customer, consents=found) if found else customer
 
