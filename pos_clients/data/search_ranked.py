@@ -256,6 +256,7 @@ def _first_ranks(
             stage += 1
             match, check, budget = plans[stage]
             read = kept = 0
+            batch = need + 14  # its pass rate is still to be seen
         elif missing <= 0:
             # The page is full: only the last tie group is still to complete (small batches
             # first: it usually ends within a few rows).
@@ -263,8 +264,9 @@ def _first_ranks(
             completing = True
             stop = (group_key + 1) << ID_BITS
         elif read and kept < read:
-            # The checks throw rows away: ask for about what the page still needs.
-            batch = max(32, min(_CHECK_BUDGET, projected * 5 // 4 + 8))
+            # The checks throw rows away: ask for about what the page still needs, at most
+            # twice the last batch (a crowded group may be next: walked, not checked).
+            batch = max(32, min(_CHECK_BUDGET, projected * 5 // 4 + 8, batch * 2))
         ranks = ints(uow, sql, {"m": match, "last": last, "stop": stop, "n": batch})
         last = ranks[-1] if ranks else last
         passed = check(ranks)
