@@ -41,16 +41,14 @@ _LAST_BATCH = 4096
 # before asking FTS5 for one- and two-letter words too.
 _CHECK_BUDGET = 512
 
-
 # A tie group with more matches than this is read in name order from the covering index
 # (whole when it has _CROWD candidates or more: checking and sorting them would cost more).
 GROUP_WALK_FROM = 64
 _CROWD = 2048
 WALK_PER_CANDIDATE = 4
 
-# An FTS5 query, and the check of its rows in the table.
-# With the rows the checks may still need (at the pass rate seen so far) beyond which the
-# next plan is cheaper.
+# An FTS5 query, the check of its rows in the table, and its budget: the rows the checks
+# may still need (at the pass rate seen so far) beyond which the next plan is cheaper.
 _Plan = tuple[str, Callable[[list[int]], list[int]], int]
 # The same condition as an SQL expression over a customer row, and its parameters.
 _Walk = tuple[str, dict[str, Any]]
