@@ -43,26 +43,9 @@ _NO = {"non", "n", "no", "0", "false", "faux"}
 # The values of a valid record, in this order; the importing process adds the group's id and
 # the time stamps. `birthday` (a date or None) comes last, for the engine's conversion.
 ROW_COLUMNS = (
-    "kind",
-    "civility",
-    "first_name",
-    "last_name",
-    "company_name",
-    "legal_form",
-    "siret",
-    "vat_number",
-    "contact_name",
-    "email",
-    "phone",
-    "mobile",
-    "address_line1",
-    "address_line2",
-    "postcode",
-    "city",
-    "country",
-    "reference",
-    "account_number",
-    "notes",
+    # The file's columns the customer table stores as they are…
+    *(c for c in COLUMNS if c not in ("group", "birthday", "email_consent")),
+    # …and what is derived from them.
     "sort_key",
     "search_text",
     "birthday",
