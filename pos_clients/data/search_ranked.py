@@ -47,9 +47,10 @@ GROUP_WALK_FROM = 64
 _CROWD = 2048
 WALK_PER_CANDIDATE = 4
 
-# An FTS5 query, the check of its rows in the table, and its budget: the rows the checks
-# may still need (at the pass rate seen so far) beyond which the next plan is cheaper.
-_Plan = tuple[str, Callable[[list[int]], list[int]], int]
+# The ranked FTS5 table asked, its query, the check of its rows in the table, and its budget:
+# the rows the checks may still need (at the pass rate seen so far) beyond which the next
+# plan is cheaper. Both ranked tables share their rowids, so plans may switch tables.
+_Plan = tuple[str, str, Callable[[list[int]], list[int]], int]
 # The same condition as an SQL expression over a customer row, and its parameters.
 _Walk = tuple[str, dict[str, Any]]
 
@@ -75,6 +76,10 @@ def rows(uow: UnitOfWork, sql: str, params: dict[str, Any]) -> list[tuple[Any, .
 
 def _phrase(word: str) -> str:
     return '"' + word.replace('"', '""') + '"*'
+
+
+def _everyone(ranks: list[int]) -> list[int]:
+    return ranks
 
 
 def _like_escape(value: str) -> str:
@@ -114,7 +119,8 @@ def page_ids(
 
     def plan(terms: Sequence[str], checks: Sequence[str], budget: int = 0) -> _Plan:
         match = " ".join(_phrase(t) for t in dict.fromkeys(terms))
-        return match, (lambda ranks: _checked(uow, ranks, checks) if checks else ranks), budget
+        check = (lambda ranks: _checked(uow, ranks, checks)) if checks else _everyone
+        return NAME_FTS, match, check, budget
 
     cut = [w[:LONGEST_PREFIX] for w in indexed]
     plans = [plan(cut, long_words + short, _CHECK_BUDGET // 4 if short else _CHECK_BUDGET)]
@@ -122,7 +128,7 @@ def page_ids(
         plans.append(plan(cut + short, long_words, _CHECK_BUDGET))
     if long_words:  # then every word as typed (merging every word that starts with them)
         plans.append(plan(words, []))
-    return _first_ranks(uow, NAME_FTS, plans, _words_walk(words), need, after)
+    return _first_ranks(uow, plans, _words_walk(words), need, after)
 
 
 def fragment_page_ids(
@@ -130,26 +136,62 @@ def fragment_page_ids(
 ) -> list[int] | None:
     """Like `page_ids`, for the customers whose email is LIKE `pattern` (`%fragment%`, whose
     `_` are one-character wildcards), from the ranked trigram index; None when the fragment
-    has no three characters in a row to look up."""
-    pieces = [p for p in pattern.strip("%").split("_") if len(p) >= 3]
+    has no three characters in a row to look up.
+
+    A fragment from the middle of an address (`ntact.sanc`) is a conjunction of common
+    trigrams (`nta`, `act`: every `contact.` address); FTS5 steps through their long
+    doclists, page by page, at each match. Its rarest trigrams where the page is read are
+    asked first (sampled: `_rarest`), the LIKE check doing the rest.
+    """
+    fragment = pattern.strip("%")
+    pieces = [p for p in fragment.split("_") if len(p) >= 3]
     trigrams = dict.fromkeys(p[i : i + 3] for p in pieces for i in range(len(p) - 2))
     if not trigrams:
         return None
 
+    def check(ranks: list[int]) -> list[int]:
+        return _email_like(uow, ranks, pattern)
+
     def plan(chosen: Sequence[str], budget: int) -> _Plan:
         match = " ".join('"' + t.replace('"', '""') + '"' for t in chosen)
-        return match, lambda ranks: _email_like(uow, ranks, pattern), budget
+        return EMAIL_FTS, match, check, budget
 
     every = list(trigrams)
     plans = [plan(every, 0)]
     if len(every) > FRAGMENT_TRIGRAMS:
-        # FTS5 steps through the doclists of every trigram given (`ne.`, `.ma`: 100,000
-        # addresses each): first a few, spread over the fragment, and the LIKE check.
-        step = (len(every) - 1) / (FRAGMENT_TRIGRAMS - 1)
-        spread = [every[round(i * step)] for i in range(FRAGMENT_TRIGRAMS)]
-        plans.insert(0, plan(spread, _CHECK_BUDGET))
+        # FTS5 steps through the doclists of every trigram given (`nta`, `ct.`: 130,000
+        # addresses each): first the rarest few where the page will be read, LIKE checking
+        # the rest.
+        start = (key_rank(after[0]) << ID_BITS) - 1 if after is not None else -1
+        rarest = _rarest(uow, every, start, FRAGMENT_TRIGRAMS)
+        plans.insert(0, plan(rarest, _CHECK_BUDGET))
     walk: _Walk = ("email LIKE :pattern", {"pattern": pattern})
-    return _first_ranks(uow, EMAIL_FTS, plans, walk, need, after)
+    # Every plan's matches hold the fragment's: its first (rarest trigrams) counts cheapest.
+    return _first_ranks(uow, plans, walk, need, after, census=plans[0][:2])
+
+
+_SAMPLE = 32
+
+
+def _rarest(uow: UnitOfWork, trigrams: list[str], start: int, k: int) -> list[str]:
+    """The `k` trigrams occurring least densely in the ranked email index from rank `start`
+    on: for each, its first _SAMPLE matches there over the span of ranks they cover (one
+    statement; a trigram with fewer matches left is rarer than any)."""
+    sample = (
+        f"SELECT {{i}}, rowid FROM (SELECT rowid FROM {EMAIL_FTS} WHERE {EMAIL_FTS} "
+        "MATCH :m{i} AND rowid > :start ORDER BY rowid LIMIT :n)"
+    )
+    sql = " UNION ALL ".join(sample.format(i=i) for i in range(len(trigrams)))
+    params: dict[str, Any] = {"start": start, "n": _SAMPLE}
+    params |= {f"m{i}": '"' + t.replace('"', '""') + '"' for i, t in enumerate(trigrams)}
+    seen = [0] * len(trigrams)
+    span = [1 << 63] * len(trigrams)
+    for i, rank in rows(uow, sql, params):
+        seen[i] += 1
+        if seen[i] == _SAMPLE:
+            span[i] = max(rank - start, 1)
+    order = sorted(range(len(trigrams)), key=lambda i: seen[i] / span[i])
+    return [trigrams[i] for i in order[:k]]
 
 
 def _email_like(uow: UnitOfWork, ranks: list[int], pattern: str) -> list[int]:
@@ -199,6 +241,26 @@ def _walk_group(
     return found
 
 
+def _walk_crowd(
+    uow: UnitOfWork,
+    query: tuple[str, str],
+    walk: _Walk,
+    key: int,
+    n: int,
+    after: tuple[str, int] | None,
+) -> list[int] | None:
+    """The first `n` matches of the tie group `key` (after `after`) in name order, walked
+    from the covering index when the group has more than GROUP_WALK_FROM candidates (FTS5
+    matches of `query`, a table and its query), reading at most 4 rows per candidate (a row
+    walked costs about 0.6 µs, a candidate checked and sorted 4 to 5), or every row when they
+    are _CROWD or more. None when the group is not crowded, or its matches too sparse."""
+    candidates = _candidates(uow, *query, key, _CROWD)
+    if candidates <= GROUP_WALK_FROM:
+        return None
+    scan = None if candidates >= _CROWD else WALK_PER_CANDIDATE * candidates
+    return _walk_group(uow, walk, key, n, after, scan)
+
+
 def _candidates(uow: UnitOfWork, table: str, match: str, key: int, n: int) -> int:
     """How many rows of `table` match `match` in the tie group `key`, counting up to `n`."""
     sql = (
@@ -211,11 +273,11 @@ def _candidates(uow: UnitOfWork, table: str, match: str, key: int, n: int) -> in
 
 def _first_ranks(
     uow: UnitOfWork,
-    table: str,
     plans: Sequence[_Plan],
     walk: _Walk,
     need: int,
     after: tuple[str, int] | None,
+    census: tuple[str, str] | None = None,
 ) -> list[int]:
     """Ids among which are the first `need` matches in name order (after `after`).
 
@@ -225,9 +287,10 @@ def _first_ranks(
     covering index instead (`walk`, the same condition as SQL), only as many rows as the
     page still needs, unless its matches are too sparse for that. When the checks would need
     more than the plan's budget of rows to fill the page, go on with the next plan (same
-    answers, fewer checks, more work for FTS5).
+    answers, fewer checks, more work for FTS5). `census` (a table and its query) counts the
+    candidates of a tie group, when cheaper than the plan's own query.
     """
-    match, check, budget = plans[0]
+    table, match, check, budget = plans[0]
     stage = 0
     # Rows of the cursor's own tie group may sort before it: collect them, never count them.
     after_key = key_rank(after[0]) if after is not None else -1
@@ -240,24 +303,31 @@ def _first_ranks(
     batch = need + 14
     read = kept = 0  # rows read and passed under the current plan
     completing = False
-    sql = (
-        f"SELECT rowid FROM {table} WHERE {table} MATCH :m AND rowid > :last "
-        "AND rowid < :stop ORDER BY rowid LIMIT :n"
-    )
+    ranks: list[int] = []
+    passed: list[int] = []
     stop = (1 << 63) - 1  # every rank; once the page is full, the end of its last tie group
     while True:
         # Rows still to check at this plan's pass rate before the page is full (the rows of
         # the cursor's own group do not count: some may come before the cursor).
         missing = need - counted - (len(group) if group_key > after_key else 0)
-        projected = missing * read // max(kept, 1)
+        # At the pass rate so far, or the last batch's if lower (matches come in clusters).
+        projected = max(missing * read // max(kept, 1), missing * len(ranks) // max(len(passed), 1))
         if stage + 1 < len(plans) and missing > 0 and projected > budget:
             stage += 1
-            match, check, budget = plans[stage]
+            table, match, check, budget = plans[stage]
             read = kept = 0
             batch = need + 14  # its pass rate is still to be seen
         elif missing <= 0:
             # The page is full: only the last tie group is still to complete (small batches
-            # first: it usually ends within a few rows).
+            # first: it usually ends within a few rows; when it does not, the page's share of
+            # it may be cheaper to walk to than to check).
+            if completing and group_key != unwalkable:
+                cursor = after if group_key == after_key else None
+                still = need - counted
+                walked = _walk_crowd(uow, census or (table, match), walk, group_key, still, cursor)
+                if walked is not None:
+                    return found + walked
+                unwalkable = group_key
             batch = min(batch * 4, _LAST_BATCH) if completing else 32
             completing = True
             stop = (group_key + 1) << ID_BITS
@@ -265,6 +335,10 @@ def _first_ranks(
             # The checks throw rows away: ask for about what the page still needs, at most
             # twice the last batch (a crowded group may be next: walked, not checked).
             batch = max(32, min(_CHECK_BUDGET, projected * 5 // 4 + 8, batch * 2))
+        sql = (
+            f"SELECT rowid FROM {table} WHERE {table} MATCH :m AND rowid > :last "
+            "AND rowid < :stop ORDER BY rowid LIMIT :n"
+        )
         ranks = ints(uow, sql, {"m": match, "last": last, "stop": stop, "n": batch})
         last = ranks[-1] if ranks else last
         passed = check(ranks)
@@ -279,14 +353,11 @@ def _first_ranks(
                 group_key, group = key, []
             group.append(rank & ID_MASK)
             if len(group) > GROUP_WALK_FROM and group_key != unwalkable:
-                # A crowded tie group: take just what the page needs of it, in name order,
-                # walking at most 4 rows per candidate it has (a row walked costs about
-                # 0.6 µs, a candidate checked and sorted 4 to 5), or all of it when they
-                # are many.
-                candidates = _candidates(uow, table, match, group_key, _CROWD)
-                scan = None if candidates >= _CROWD else WALK_PER_CANDIDATE * candidates
+                # A crowded tie group: take just what the page needs of it, in name order.
                 cursor = after if group_key == after_key else None
-                walked = _walk_group(uow, walk, group_key, need - counted, cursor, scan)
+                walked = _walk_crowd(
+                    uow, census or (table, match), walk, group_key, need - counted, cursor
+                )
                 if walked is None:
                     unwalkable = group_key  # collect it whole after all
                     continue

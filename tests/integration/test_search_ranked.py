@@ -116,6 +116,54 @@ def test_email_fragment_pages_walk_crowded_tie_groups_in_name_order(
         assert _pages(uow, "1@contact", 1) == expected
 
 
+# Addresses holding every trigram of `ntact.mart` without holding it, and some holding it,
+# under names that share their first 6 letters (crowded tie groups) or not.
+_ADDRESSES = [
+    "contact.martin@free.fr",
+    "martin.contact@free.fr",
+    "contact.m.art@free.fr",
+    "ntact.mart@orange.fr",
+    "mart.ntact@orange.fr",
+    "xcontact.martine@gmail.com",
+]
+
+
+@pytest.fixture
+def fragments(db: Database) -> Database:
+    # First by name, a tie group large enough that a page fills inside it.
+    for i, last in enumerate(["Aaron"] * 80 + LAST_NAMES * 2):
+        email = _ADDRESSES[i % len(_ADDRESSES)].replace("@", f"{i}@")
+        person(db, last, f"Antoine{i % 3}", email=email)
+    company(db, "Martinez & Fils", city="Paris", email="contact.martinez@fils.fr")
+    return db
+
+
+@pytest.mark.parametrize("walk_from", [0, 30, 10**9])
+@pytest.mark.parametrize("budget", [1, 10**9])
+@pytest.mark.parametrize("limit", [1, 50])
+def test_mid_address_fragments_page_in_name_order_as_like_finds_them(
+    fragments: Database, monkeypatch: pytest.MonkeyPatch, walk_from: int, budget: int, limit: int
+) -> None:
+    # budget 1: the rarest trigrams give way to every trigram at once; walk_from 0: every
+    # tie group with candidates is walked in name order; 30: the Aarons only once the page
+    # is full, to complete it.
+    monkeypatch.setattr(search_ranked, "_CHECK_BUDGET", budget)
+    monkeypatch.setattr(search_ranked, "GROUP_WALK_FROM", walk_from)
+    with fragments.reader() as uow:
+        rows = uow.session.execute(
+            text("SELECT id, email, search_text FROM customer ORDER BY sort_key, id")
+        ).all()
+        for query in ["ntact.mart", "tact.ma", "rtin.con", "t.martin", "ntact.martine"]:
+            typed = customer_search.parse(query).words
+            expected = [
+                i
+                for i, email, indexed in rows
+                if query in email or all(f" {w}" in indexed for w in typed)
+            ]
+            assert any(query in email for _, email, _ in rows), query
+            assert _pages(uow, query, limit) == expected, query
+
+
 # Characters of the alphabet, between its neighbours, beyond it, and control characters.
 _KEY_CHARS = st.text(st.sampled_from([*" .09az:é\x01ÿ-_", chr(0x10FFFF)]), max_size=8)
 
