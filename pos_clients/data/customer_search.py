@@ -279,22 +279,6 @@ def search(
     parsed = parse(query)
     if parsed.is_empty and query.strip():
         return SearchPage((), None)
-    c = customer_table.c
-    stmt: Select[Any] = select(
-        c.id,
-        c.kind,
-        c.first_name,
-        c.last_name,
-        c.company_name,
-        c.email,
-        c.phone,
-        c.mobile,
-        c.postcode,
-        c.city,
-        c.reference,
-        group_table.c.name,
-        c.sort_key,
-    ).select_from(customer_table.outerjoin(group_table, group_table.c.id == c.group_id))
     sqlite_words = uow.dialect == "sqlite" and not parsed.is_empty
     walks = False
     if sqlite_words and not parsed.is_short_name_prefix and group_id is None:
@@ -314,6 +298,22 @@ def search(
             if not found:
                 return SearchPage((), None)
             return _page_of_ids(uow, found, after, limit)
+    c = customer_table.c
+    stmt: Select[Any] = select(
+        c.id,
+        c.kind,
+        c.first_name,
+        c.last_name,
+        c.company_name,
+        c.email,
+        c.phone,
+        c.mobile,
+        c.postcode,
+        c.city,
+        c.reference,
+        group_table.c.name,
+        c.sort_key,
+    ).select_from(customer_table.outerjoin(group_table, group_table.c.id == c.group_id))
     # Within a group: several words or an email fragment are answered from the ids the
     # indexes list when not too dense; one word from its FTS subquery.
     by_ids = sqlite_words and (len(parsed.words) > 1 or parsed.email_fragment is not None)

@@ -170,7 +170,7 @@ def fragment_page_ids(
     return _first_ranks(uow, plans, walk, need, after, census=plans[0][:2])
 
 
-_SAMPLE = 32
+_SAMPLE = 16
 
 
 def _rarest(uow: UnitOfWork, trigrams: list[str], start: int, k: int) -> list[str]:
