@@ -1,11 +1,10 @@
 """Indexing customers loaded in bulk on SQLite (CSV import), with the triggers set aside.
 
-The same rows as the triggers would write (`search_index`), written faster, a statement per
-table for many rows in rowid order (FTS5 flushes its pending terms whenever a rowid does not
-grow, and at the end of each such statement): the id-keyed tables every few tens of
-thousands of rows (while the workers check the next ones), the name-ordered tables once
-every row is in, their rowids (`name_rank`) computed from a small table of the sort key
-beginnings met (`key_rank`, in Python) instead of the triggers' long SQL expression.
+The same rows as the triggers would write (`search_index`), written faster: one statement
+per table, once every row is in, in rowid order (FTS5 flushes its pending terms whenever a
+rowid does not grow, and at the end of each statement), the rowids (`name_rank`) computed
+from a small table of the sort key beginnings met (`key_rank`, in Python) instead of the
+triggers' long SQL expression.
 While loading, each FTS5 table keeps more pending terms in memory (`hashsize`), so it writes
 fewer, larger segments; the setting is put back before the commit.
 """
@@ -25,14 +24,14 @@ from pos_clients.data.search_index import (
     has_name_index,
 )
 
-_BY_ID = ("customer_fts", "customer_email_trgm")
+_TABLES = (NAME_FTS, EMAIL_FTS)
 _HASHSIZE = "hashsize"
 _DEFAULT_HASHSIZE = 1024 * 1024  # FTS5's own default
 LOAD_HASHSIZE = 64 * 1024 * 1024  # per table, while loading
 
 
 def _tables(conn: Connection) -> tuple[str, ...]:
-    return (*_BY_ID, NAME_FTS, EMAIL_FTS) if has_name_index(conn) else _BY_ID
+    return _TABLES if has_name_index(conn) else ()
 
 
 @contextmanager
@@ -57,17 +56,6 @@ def loading(conn: Connection) -> Iterator[None]:
 
 def _set(conn: Connection, table: str, value: object) -> None:
     conn.exec_driver_sql(f"INSERT INTO {table}({table}, rank) VALUES (?, ?)", (_HASHSIZE, value))
-
-
-def index_by_id(conn: Connection, first_id: int, end_id: int) -> None:
-    """Index the customers from `first_id` to `end_id` (excluded) in the id-keyed FTS5 tables
-    (words, email)."""
-    for table, column in (("customer_fts", "search_text"), ("customer_email_trgm", "email")):
-        conn.exec_driver_sql(
-            f"INSERT INTO {table}(rowid, {column}) SELECT id, {column} FROM customer "
-            "WHERE id >= ? AND id < ? ORDER BY id",
-            (first_id, end_id),
-        )
 
 
 def index_by_name(conn: Connection, first_id: int, key_ranks: Mapping[str, int]) -> None:

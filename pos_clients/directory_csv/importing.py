@@ -175,7 +175,6 @@ def import_customers(
                 if progress is not None:
                     progress(run.rows, max(total, run.rows))
             if sqlite and run.writer is not None:
-                run.writer.index_written()
                 bulk_index.index_by_name(conn, first_id, run.key_ranks)
                 search_index.recreate_triggers(conn)
         if not dry_run:
