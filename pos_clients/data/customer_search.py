@@ -180,6 +180,7 @@ _IDS_TRIGRAMS = (
     f"WHERE {EMAIL_FTS} MATCH :m AND customer.email LIKE :p LIMIT :cap"
 )
 _IDS_EMAIL_LIKE = "SELECT id FROM customer WHERE email LIKE :p LIMIT :cap"
+_COUNT_WORDS = f"SELECT count(*) FROM (SELECT 1 FROM {NAME_FTS} WHERE {NAME_FTS} MATCH :m LIMIT :n)"
 
 
 def _words_cover(parsed: ParsedQuery) -> bool:
@@ -241,6 +242,8 @@ def _matching(
                                 fts_match=_fts_match(parsed)
                             )
                         )
+                        # In id order: SQLite lists them in a b-tree, far faster in order.
+                        .order_by(literal_column("1"))
                     ),
                     *[c.search_text.like(f"% {_like_escape(w)}%", escape="\\") for w in others],
                 )
@@ -256,6 +259,7 @@ def _matching(
                         select(literal_column(_ID_OF_RANK))
                         .select_from(text(EMAIL_FTS))
                         .where(text(f"{EMAIL_FTS} MATCH :trgm_match").bindparams(trgm_match=match))
+                        .order_by(literal_column("1"))
                     ),
                     like,
                 )
@@ -423,6 +427,16 @@ def count(uow: UnitOfWork, query: str, *, cap: int = 10_000, group_id: int | Non
     parsed = parse(query)
     if parsed.is_empty and query.strip():
         return 0
+    if (
+        uow.dialect == "sqlite"
+        and group_id is None
+        and not parsed.email_fragment
+        and not parsed.is_short_name_prefix
+        and len(_fts_words(parsed)) == len(parsed.words) > 0
+    ):
+        # Every word typed goes to the word index: count its matches there alone.
+        found = search_ranked.ints(uow, _COUNT_WORDS, {"m": _fts_match(parsed), "n": cap + 1})
+        return found[0]
     c = customer_table.c
     inner: Select[Any] = select(c.id).select_from(customer_table)
     if not parsed.is_empty:
