@@ -13,7 +13,7 @@ from pos_clients import customers
 from pos_clients.data import customer_search
 from pos_clients.data.database import Database
 from pos_clients.data.search_index import name_rank
-from pos_clients.directory_csv import import_customers, writing
+from pos_clients.directory_csv import import_customers, importing, writing
 from tests.helpers.cli_csv import write_csv
 from tests.helpers.factories import person
 
@@ -93,8 +93,11 @@ def test_imported_rows_are_indexed_like_the_triggers_do(
     _ranked_index_matches_the_table(db)
 
 
-def test_a_second_import_indexes_only_its_own_rows(sqlite_db: Database, tmp_path: Path) -> None:
+def test_a_second_import_indexes_only_its_own_rows(
+    sqlite_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = sqlite_db
+    monkeypatch.setattr(importing, "INDEX_EVERY", 16)  # indexed in batches
     import_customers(db, write_csv(tmp_path / "a.csv", _rows(120)))
     more = [r | {"city": "Lyon"} for r in _rows(50)]
     report = import_customers(db, write_csv(tmp_path / "b.csv", more), workers=2)
@@ -129,9 +132,11 @@ def test_a_card_seen_first_on_a_record_that_did_not_travel_as_text(
 
 
 def test_workers_read_a_file_with_a_stray_quote_as_one_process_does(
-    sqlite_db: Database, tmp_path: Path
+    sqlite_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from pos_clients.directory_csv.importing import CHUNK_ROWS
+
+    monkeypatch.setattr(importing, "INDEX_EVERY", 3000)  # indexed in batches
 
     lines = ["last_name,city,notes"]
     for i in range(int(CHUNK_ROWS * 2.5)):
@@ -171,6 +176,7 @@ def test_a_failure_midway_leaves_the_directory_and_its_indexes_as_they_were(
         real_write(self, rows)
 
     monkeypatch.setattr(writing.RowWriter, "write", failing_write)
+    monkeypatch.setattr(importing, "INDEX_EVERY", 100)
     with pytest.raises(OSError, match="débranché"):
         import_customers(db, write_csv(tmp_path / "c.csv", _rows(2500)))
     assert len(calls) == 2
