@@ -101,10 +101,8 @@ _STAGES = (
     ("INSERT INTO customer (", "insert the customer rows"),
     ("INSERT INTO marketing_consent", "insert the email consents"),
     ("CREATE", "create the table's indexes again (and the triggers)"),
-    ("INSERT INTO customer_fts(", "index words (`customer_fts`, prefixes 1-3)"),
-    ("INSERT INTO customer_email_trgm", "index emails (`customer_email_trgm`)"),
-    ("INSERT INTO customer_name_fts", "index words in name order (`customer_name_fts`, 1-6)"),
-    ("INSERT INTO customer_email_ranked", "index emails in name order"),
+    ("INSERT INTO customer_name_fts", "index words (`customer_name_fts`, prefixes 1-6)"),
+    ("INSERT INTO customer_email_ranked", "index emails (`customer_email_ranked`, trigrams)"),
 )
 
 

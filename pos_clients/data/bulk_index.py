@@ -1,11 +1,10 @@
 """Indexing customers loaded in bulk on SQLite (CSV import), with the triggers set aside.
 
-The same rows as the triggers would write (`search_index`), written faster, a statement per
-table for many rows in rowid order (FTS5 flushes its pending terms whenever a rowid does not
-grow, and at the end of each such statement): the id-keyed tables every few tens of
-thousands of rows (while the workers check the next ones), the name-ordered tables once
-every row is in, their rowids (`name_rank`) computed from a small table of the sort key
-beginnings met (`key_rank`, in Python) instead of the triggers' long SQL expression.
+The same rows as the triggers would write (`search_index`), written faster: one statement
+per table for every few tens of thousands of rows (while the workers check the next ones),
+in rowid order (FTS5 flushes its pending terms whenever a rowid does not grow, and at the
+end of each statement), the rowids (`name_rank`) computed from a small table of the sort
+key beginnings met (`key_rank`, in Python) instead of the triggers' long SQL expression.
 While loading, each FTS5 table keeps more pending terms in memory (`hashsize`), so it writes
 fewer, larger segments; the setting is put back before the commit.
 """
@@ -14,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from itertools import islice
 
 from sqlalchemy import Connection
 
@@ -25,14 +25,14 @@ from pos_clients.data.search_index import (
     has_name_index,
 )
 
-_BY_ID = ("customer_fts", "customer_email_trgm")
+_TABLES = (NAME_FTS, EMAIL_FTS)
 _HASHSIZE = "hashsize"
 _DEFAULT_HASHSIZE = 1024 * 1024  # FTS5's own default
 LOAD_HASHSIZE = 64 * 1024 * 1024  # per table, while loading
 
 
 def _tables(conn: Connection) -> tuple[str, ...]:
-    return (*_BY_ID, NAME_FTS, EMAIL_FTS) if has_name_index(conn) else _BY_ID
+    return _TABLES if has_name_index(conn) else ()
 
 
 @contextmanager
@@ -59,42 +59,51 @@ def _set(conn: Connection, table: str, value: object) -> None:
     conn.exec_driver_sql(f"INSERT INTO {table}({table}, rank) VALUES (?, ?)", (_HASHSIZE, value))
 
 
-def index_by_id(conn: Connection, first_id: int, end_id: int) -> None:
-    """Index the customers from `first_id` to `end_id` (excluded) in the id-keyed FTS5 tables
-    (words, email)."""
-    for table, column in (("customer_fts", "search_text"), ("customer_email_trgm", "email")):
-        conn.exec_driver_sql(
-            f"INSERT INTO {table}(rowid, {column}) SELECT id, {column} FROM customer "
-            "WHERE id >= ? AND id < ? ORDER BY id",
-            (first_id, end_id),
-        )
+class NameIndexer:
+    """Indexes the customers written so far in the name-ordered FTS5 tables, a batch of ids
+    at a time (while the workers check the next records), one statement per table each."""
+
+    def __init__(self, conn: Connection, first_id: int) -> None:
+        self.conn = conn
+        self.next_id = first_id  # the first id not indexed yet
+        self._known = 0  # beginnings of `key_ranks` already in the temporary table
+        self._active = has_name_index(conn)
+
+    def index(self, end_id: int, key_ranks: Mapping[str, int]) -> None:
+        """Index the customers from `next_id` to `end_id` (excluded).
+
+        `key_ranks` maps the first `RANK_CHARS` characters of each of their sort keys to its
+        `search_index.key_rank` (it may hold more; new beginnings come last, in order).
+        """
+        if not self._active or end_id <= self.next_id:
+            return
+        if len(key_ranks) > self._known:
+            self.conn.exec_driver_sql(
+                "INSERT OR IGNORE INTO temp.import_key_rank(beginning, key_rank) VALUES (?, ?)",
+                list(islice(key_ranks.items(), self._known, None)),
+            )
+            self._known = len(key_ranks)
+        for table, column in ((NAME_FTS, "search_text"), (EMAIL_FTS, "email")):
+            self.conn.exec_driver_sql(
+                f"INSERT INTO {table}(rowid, {column}) "
+                f"SELECT (k.key_rank << {ID_BITS}) | c.id, c.{column} FROM customer AS c "
+                "JOIN temp.import_key_rank AS k "
+                f"ON k.beginning = substr(c.sort_key, 1, {RANK_CHARS}) "
+                "WHERE c.id >= ? AND c.id < ? ORDER BY 1",
+                (self.next_id, end_id),
+            )
+        self.next_id = end_id
 
 
-def index_by_name(conn: Connection, first_id: int, key_ranks: Mapping[str, int]) -> None:
-    """Index the customers from `first_id` on in the name-ordered FTS5 tables.
-
-    `key_ranks` maps the first `RANK_CHARS` characters of each of their sort keys to its
-    `search_index.key_rank`.
-    """
-    if not has_name_index(conn):
-        return
+@contextmanager
+def by_name(conn: Connection, first_id: int) -> Iterator[NameIndexer]:
+    """A `NameIndexer` for the customers from `first_id` on, with its temporary table of sort
+    key beginnings for the block (SQLite, inside the write transaction)."""
     conn.exec_driver_sql(
         "CREATE TEMP TABLE import_key_rank "
         "(beginning TEXT PRIMARY KEY, key_rank INTEGER NOT NULL) WITHOUT ROWID"
     )
     try:
-        conn.exec_driver_sql(
-            "INSERT INTO temp.import_key_rank(beginning, key_rank) VALUES (?, ?)",
-            list(key_ranks.items()),
-        )
-        for table, column in ((NAME_FTS, "search_text"), (EMAIL_FTS, "email")):
-            conn.exec_driver_sql(
-                f"INSERT INTO {table}(rowid, {column}) "
-                f"SELECT (k.key_rank << {ID_BITS}) | c.id, c.{column} FROM customer AS c "
-                "JOIN temp.import_key_rank AS k "
-                f"ON k.beginning = substr(c.sort_key, 1, {RANK_CHARS}) "
-                "WHERE c.id >= ? ORDER BY 1",
-                (first_id,),
-            )
+        yield NameIndexer(conn, first_id)
     finally:
-        conn.exec_driver_sql("DROP TABLE temp.import_key_rank")
+        conn.exec_driver_sql("DROP TABLE IF EXISTS temp.import_key_rank")

@@ -32,6 +32,7 @@ from sqlalchemy import (
 
 from pos_clients.data import search_ranked
 from pos_clients.data.database import UnitOfWork
+from pos_clients.data.search_index import EMAIL_FTS, ID_MASK, NAME_FTS
 from pos_clients.data.tables import customer_table, group_table
 from pos_clients.folding import fold, words
 
@@ -146,13 +147,40 @@ def _trigram_like(parsed: ParsedQuery) -> str:
     return "%" + (parsed.email_fragment or "").replace("%", "") + "%"
 
 
+def _trigram_match(parsed: ParsedQuery) -> str | None:
+    """An FTS5 query of the trigrams every email LIKE `_trigram_like` holds (its `_` match
+    any character: the pieces between them); None when there are no three in a row."""
+    pieces = [p for p in _trigram_like(parsed).strip("%").split("_") if len(p) >= 3]
+    trigrams = dict.fromkeys(p[i : i + 3] for p in pieces for i in range(len(p) - 2))
+    return " ".join('"' + t.replace('"', '""') + '"' for t in trigrams) or None
+
+
+def _fragment_ids(uow: UnitOfWork, parsed: ParsedQuery, cap: int) -> list[int]:
+    """The ids of (at most `cap`) customers whose email holds the typed fragment (SQLite)."""
+    params: dict[str, Any] = {"p": _trigram_like(parsed), "cap": cap}
+    match = _trigram_match(parsed)
+    if match is None:
+        return search_ranked.ints(uow, _IDS_EMAIL_LIKE, params)
+    return search_ranked.ints(uow, _IDS_TRIGRAMS, params | {"m": match})
+
+
 # From this many matches on, the first page is found sooner by walking the directory in name
 # order (testing each customer's folded words, from the covering index `ix_customer_walk`)
 # than by fetching every match and sorting it. Measured at 1,000,000 customers: see
 # BENCHMARKS.md and benchmarks/bench_search.py.
 WALK_FROM = 3000
-_IDS_FTS = "SELECT rowid FROM customer_fts WHERE customer_fts MATCH :m LIMIT :cap"
-_IDS_TRIGRAM = "SELECT rowid FROM customer_email_trgm WHERE email LIKE :p LIMIT :cap"
+# The ranked tables' rowids hold the customer id in their low bits (search_index.name_rank).
+_ID_OF_RANK = f"rowid & {ID_MASK}"
+_IDS_WORDS = f"SELECT {_ID_OF_RANK} FROM {NAME_FTS} WHERE {NAME_FTS} MATCH :m LIMIT :cap"
+# An email fragment: the rows holding its trigrams, then LIKE on the address itself (the
+# same pattern as the walk's); without three characters in a row, LIKE alone on every row.
+_IDS_TRIGRAMS = (
+    f"SELECT customer.id FROM {EMAIL_FTS} CROSS JOIN customer "
+    f"ON customer.id = {EMAIL_FTS}.{_ID_OF_RANK} "
+    f"WHERE {EMAIL_FTS} MATCH :m AND customer.email LIKE :p LIMIT :cap"
+)
+_IDS_EMAIL_LIKE = "SELECT id FROM customer WHERE email LIKE :p LIMIT :cap"
+_COUNT_WORDS = f"SELECT count(*) FROM (SELECT 1 FROM {NAME_FTS} WHERE {NAME_FTS} MATCH :m LIMIT :n)"
 
 
 def _words_cover(parsed: ParsedQuery) -> bool:
@@ -168,23 +196,17 @@ def _candidates(uow: UnitOfWork, parsed: ParsedQuery) -> list[int] | None:
 
     One pass over the indexes, stopping at WALK_FROM: every typed word goes to FTS5 (the
     prefix indexes make short words one doclist read), and the trigram table adds the email
-    fragments. When the query is that dense, walking the directory by name is faster (None);
-    otherwise sorting these few ids needs no second pass over the word index.
+    fragments (checked by LIKE). When the query is that dense, walking the directory by name
+    is faster (None); otherwise sorting these few ids needs no second pass over the index.
     """
     found: dict[int, None] = {}
     if parsed.words:
         every_word = " ".join(_fts_phrase(w) + "*" for w in parsed.words)
         found.update(
-            dict.fromkeys(search_ranked.ints(uow, _IDS_FTS, {"m": every_word, "cap": WALK_FROM}))
+            dict.fromkeys(search_ranked.ints(uow, _IDS_WORDS, {"m": every_word, "cap": WALK_FROM}))
         )
     if parsed.email_fragment and len(found) < WALK_FROM:
-        found.update(
-            dict.fromkeys(
-                search_ranked.ints(
-                    uow, _IDS_TRIGRAM, {"p": _trigram_like(parsed), "cap": WALK_FROM}
-                )
-            )
-        )
+        found.update(dict.fromkeys(_fragment_ids(uow, parsed, WALK_FROM)))
     return None if len(found) >= WALK_FROM else list(found)
 
 
@@ -195,7 +217,7 @@ def _matching(
 
     On SQLite, `walk=False` takes the matches from the FTS indexes (then sorted by name);
     `walk=True` states the same conditions row by row (a word of `search_text` starting with
-    each typed word; the email LIKE the trigram index answers), for a scan in name order.
+    each typed word; the email LIKE the fragment), for a scan in name order.
     Both select exactly the same customers.
     """
     c = customer_table.c
@@ -213,29 +235,35 @@ def _matching(
             conditions.append(
                 and_(
                     c.id.in_(
-                        select(literal_column("rowid"))
-                        .select_from(text("customer_fts"))
+                        select(literal_column(_ID_OF_RANK))
+                        .select_from(text(NAME_FTS))
                         .where(
-                            text("customer_fts MATCH :fts_match").bindparams(
+                            text(f"{NAME_FTS} MATCH :fts_match").bindparams(
                                 fts_match=_fts_match(parsed)
                             )
                         )
+                        # In id order: SQLite lists them in a b-tree, far faster in order.
+                        .order_by(literal_column("1"))
                     ),
                     *[c.search_text.like(f"% {_like_escape(w)}%", escape="\\") for w in others],
                 )
             )
         if parsed.email_fragment:
-            conditions.append(
-                c.id.in_(
-                    select(literal_column("rowid"))
-                    .select_from(text("customer_email_trgm"))
-                    .where(
-                        # The trigram table answers LIKE from its index; it takes no ESCAPE,
-                        # so `_` stays a one-character wildcard (harmless: it also matches `_`).
-                        text("email LIKE :trgm_like").bindparams(trgm_like=_trigram_like(parsed))
-                    )
+            # The same LIKE as the walk's (no ESCAPE: `_` stays a one-character wildcard,
+            # harmless: it also matches `_`), on the rows holding the fragment's trigrams.
+            like: ColumnElement[bool] = c.email.like(_trigram_like(parsed))
+            match = _trigram_match(parsed)
+            if match is not None:
+                like = and_(
+                    c.id.in_(
+                        select(literal_column(_ID_OF_RANK))
+                        .select_from(text(EMAIL_FTS))
+                        .where(text(f"{EMAIL_FTS} MATCH :trgm_match").bindparams(trgm_match=match))
+                        .order_by(literal_column("1"))
+                    ),
+                    like,
                 )
-            )
+            conditions.append(like)
     else:
         search_text = c.search_text
         if parsed.words:
@@ -244,7 +272,7 @@ def _matching(
             ]
             conditions.append(and_(*word_conditions))
         if parsed.email_fragment and dialect == "sqlite":
-            # The same pattern as the trigram table's, so both plans find the same customers.
+            # The same pattern as the indexed plan checks, so both find the same customers.
             conditions.append(c.email.like(_trigram_like(parsed)))
         elif parsed.email_fragment:
             conditions.append(
@@ -288,8 +316,8 @@ def search(
         if parsed.email_fragment and not _words_cover(parsed):
             pattern = _trigram_like(parsed)
             ranked = search_ranked.fragment_page_ids(uow, pattern, limit + 1, after_key)
-            if ranked is None:  # no three characters in a row: the trigram table, capped
-                ranked = search_ranked.ints(uow, _IDS_TRIGRAM, {"p": pattern, "cap": WALK_FROM})
+            if ranked is None:  # no three characters in a row: LIKE on every row, capped
+                ranked = _fragment_ids(uow, parsed, WALK_FROM)
                 walks = len(ranked) >= WALK_FROM
             found = ranked
         if not walks:
@@ -399,6 +427,16 @@ def count(uow: UnitOfWork, query: str, *, cap: int = 10_000, group_id: int | Non
     parsed = parse(query)
     if parsed.is_empty and query.strip():
         return 0
+    if (
+        uow.dialect == "sqlite"
+        and group_id is None
+        and not parsed.email_fragment
+        and not parsed.is_short_name_prefix
+        and len(_fts_words(parsed)) == len(parsed.words) > 0
+    ):
+        # Every word typed goes to the word index: count its matches there alone.
+        found = search_ranked.ints(uow, _COUNT_WORDS, {"m": _fts_match(parsed), "n": cap + 1})
+        return found[0]
     c = customer_table.c
     inner: Select[Any] = select(c.id).select_from(customer_table)
     if not parsed.is_empty:

@@ -4,12 +4,13 @@ Every write of a customer stores `search_text`: the folded words of its names, c
 contact, email, phones (national and international digits), postcode, city and reference,
 each preceded by a space. The database indexes that column:
 
-- SQLite: an external-content FTS5 table (`customer_fts`, unicode61 with prefix indexes) over
-  `search_text`, and an FTS5 trigram table (`customer_email_trgm`) over `email` for fragments
-  of an address; both kept in step by triggers. Since migration 0006 also a contentless
-  FTS5 table (`customer_name_fts`) over the same words whose rowid follows name order
-  (`name_rank`), so a query reads its matches already sorted and stops after one page;
-  and `customer_email_ranked`, its trigram counterpart over `email`.
+- SQLite (migration 0006 on): a contentless FTS5 table (`customer_name_fts`, unicode61 with
+  prefix indexes of 1 to 6 letters, detail=none) over those words, whose rowid follows name
+  order (`name_rank`: the start of the sort key, then the id), so a query reads its matches
+  already sorted and stops after one page; and `customer_email_ranked`, its trigram
+  counterpart over `email` for fragments of an address. Triggers keep both in step. Every
+  search reads these two (`rowid & ID_MASK` is the customer id); migration 0007 dropped the
+  id-keyed tables that indexed the same text again (`search_history`).
 - PostgreSQL: pg_trgm GIN indexes on `search_text` and `lower(email)`, which the planner keeps
   in step itself.
 
@@ -22,7 +23,7 @@ touches the `customer` table must call `recreate_triggers()` at its end.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import phonenumbers
 from sqlalchemy import Connection, text
@@ -30,14 +31,6 @@ from sqlalchemy import Connection, text
 from pos_clients.folding import words
 
 SQLITE_TRIGGERS = ("customer_search_ai", "customer_search_ad", "customer_search_au")
-
-_SQLITE_TABLES = (
-    # prefix='1 2 3' makes one- to three-letter prefix queries index look-ups.
-    "CREATE VIRTUAL TABLE customer_fts USING fts5(search_text, content='customer', "
-    "content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')",
-    "CREATE VIRTUAL TABLE customer_email_trgm USING fts5(email, content='customer', "
-    "content_rowid='id', tokenize='trigram', detail='none')",
-)
 
 # The order-preserving rowid of `customer_name_fts`: the first RANK_CHARS characters of the
 # sort key as base-RANK_BASE digits, then the customer id in the low ID_BITS bits. Characters
@@ -140,17 +133,6 @@ _NAME_FTS_DDL = (
     "CREATE VIRTUAL TABLE customer_email_ranked USING fts5(email, content='', "
     "tokenize='trigram', detail='none')",
 )
-_NAME_INSERT = (
-    f"INSERT INTO customer_name_fts(rowid, search_text) VALUES ({_rank_sql('new')}, "
-    "new.search_text); "
-    f"INSERT INTO customer_email_ranked(rowid, email) VALUES ({_rank_sql('new')}, new.email);"
-)
-_NAME_DELETE = (
-    "INSERT INTO customer_name_fts(customer_name_fts, rowid, search_text) "
-    f"VALUES ('delete', {_rank_sql('old')}, old.search_text); "
-    "INSERT INTO customer_email_ranked(customer_email_ranked, rowid, email) "
-    f"VALUES ('delete', {_rank_sql('old')}, old.email);"
-)
 _NAME_FILL = (
     f"INSERT INTO customer_name_fts(rowid, search_text) SELECT {_rank_sql('customer')}, "
     "search_text FROM customer",
@@ -159,35 +141,38 @@ _NAME_FILL = (
 )
 
 
-def _sqlite_trigger_ddl(name_index: bool) -> tuple[str, ...]:
-    """The triggers' DDL; with `name_index`, they keep `customer_name_fts` in step too."""
-    insert = _NAME_INSERT if name_index else ""
-    delete = _NAME_DELETE if name_index else ""
+# The id-keyed tables of migrations 0001 to 0006 (table -> column; rowid = customer id),
+# dropped by 0007: the triggers keep them in step while they exist (`search_history`).
+BY_ID_TABLES = {"customer_fts": "search_text", "customer_email_trgm": "email"}
+_RANKED_TABLES = {NAME_FTS: "search_text", EMAIL_FTS: "email"}
+
+
+def _sqlite_trigger_ddl(tables: Sequence[str]) -> tuple[str, ...]:
+    """The triggers' DDL, keeping the FTS5 tables `tables` in step."""
+    inserts: list[str] = []
+    deletes: list[str] = []
+    for table in tables:
+        column = BY_ID_TABLES.get(table) or _RANKED_TABLES[table]
+        new = "new.id" if table in BY_ID_TABLES else _rank_sql("new")
+        old = "old.id" if table in BY_ID_TABLES else _rank_sql("old")
+        inserts.append(f"INSERT INTO {table}(rowid, {column}) VALUES ({new}, new.{column});")
+        deletes.append(
+            f"INSERT INTO {table}({table}, rowid, {column}) VALUES ('delete', {old}, old.{column});"
+        )
+    insert, delete = "\n".join(inserts), "\n".join(deletes)
     return (
-        f"""CREATE TRIGGER customer_search_ai AFTER INSERT ON customer BEGIN
-        INSERT INTO customer_fts(rowid, search_text) VALUES (new.id, new.search_text);
-        INSERT INTO customer_email_trgm(rowid, email) VALUES (new.id, new.email);
-        {insert}
-    END""",
-        f"""CREATE TRIGGER customer_search_ad AFTER DELETE ON customer BEGIN
-        INSERT INTO customer_fts(customer_fts, rowid, search_text)
-            VALUES ('delete', old.id, old.search_text);
-        INSERT INTO customer_email_trgm(customer_email_trgm, rowid, email)
-            VALUES ('delete', old.id, old.email);
-        {delete}
-    END""",
-        f"""CREATE TRIGGER customer_search_au
-        AFTER UPDATE OF search_text, email, sort_key ON customer BEGIN
-        INSERT INTO customer_fts(customer_fts, rowid, search_text)
-            VALUES ('delete', old.id, old.search_text);
-        INSERT INTO customer_email_trgm(customer_email_trgm, rowid, email)
-            VALUES ('delete', old.id, old.email);
-        {delete}
-        INSERT INTO customer_fts(rowid, search_text) VALUES (new.id, new.search_text);
-        INSERT INTO customer_email_trgm(rowid, email) VALUES (new.id, new.email);
-        {insert}
-    END""",
+        f"CREATE TRIGGER customer_search_ai AFTER INSERT ON customer BEGIN\n{insert}\nEND",
+        f"CREATE TRIGGER customer_search_ad AFTER DELETE ON customer BEGIN\n{delete}\nEND",
+        "CREATE TRIGGER customer_search_au AFTER UPDATE OF search_text, email, sort_key "
+        f"ON customer BEGIN\n{delete}\n{insert}\nEND",
     )
+
+
+def _fts_tables(conn: Connection) -> list[str]:
+    """The FTS5 tables over `customer` this SQLite database has (ranked ones last)."""
+    names = conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'")).scalars()
+    present = set(names)
+    return [t for t in (*BY_ID_TABLES, *_RANKED_TABLES) if t in present]
 
 
 def has_name_index(conn: Connection) -> bool:
@@ -212,6 +197,7 @@ def create_name_index(conn: Connection) -> None:
 
 
 def drop_name_index(conn: Connection) -> None:
+    """Drop the ranked tables (0006's downgrade, after 0007's put the id-keyed ones back)."""
     if conn.dialect.name != "sqlite":
         return
     conn.execute(text(f"DROP TABLE IF EXISTS {NAME_FTS}"))
@@ -219,98 +205,32 @@ def drop_name_index(conn: Connection) -> None:
     recreate_triggers(conn)
 
 
-_PG_DDL = (
-    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-    "CREATE INDEX ix_customer_search_trgm ON customer USING gin (search_text gin_trgm_ops)",
-    "CREATE INDEX ix_customer_email_trgm ON customer USING gin (lower(email) gin_trgm_ops)",
-)
-
-
-def create(conn: Connection) -> None:
-    """Create the search index for a new `customer` table."""
-    if conn.dialect.name == "sqlite":
-        for ddl in _SQLITE_TABLES:
-            conn.execute(text(ddl))
-        recreate_triggers(conn)
-        rebuild(conn)
-    elif conn.dialect.name == "postgresql":
-        for ddl in _PG_DDL:
-            conn.execute(text(ddl))
-
-
-def recreate_fts(conn: Connection, prefixes: str) -> None:
-    """Re-create the SQLite word index with prefix indexes of these lengths, and rebuild it.
-
-    FTS5 answers a prefix query with a prefix index by reading one doclist, and can stop
-    early; without one it merges the doclists of every word with that prefix first.
-    """
-    if conn.dialect.name != "sqlite":
-        return
-    for name in SQLITE_TRIGGERS:
-        conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
-    conn.execute(text("DROP TABLE IF EXISTS customer_fts"))
-    conn.execute(
-        text(
-            "CREATE VIRTUAL TABLE customer_fts USING fts5(search_text, content='customer', "
-            "content_rowid='id', tokenize='unicode61 remove_diacritics 2', "
-            f"prefix='{prefixes}')"
-        )
-    )
-    conn.execute(text("INSERT INTO customer_fts(customer_fts) VALUES ('rebuild')"))
-    recreate_triggers(conn)
-
-
-def drop(conn: Connection) -> None:
-    if conn.dialect.name == "sqlite":
-        for name in SQLITE_TRIGGERS:
-            conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
-        conn.execute(text("DROP TABLE IF EXISTS customer_fts"))
-        conn.execute(text("DROP TABLE IF EXISTS customer_email_trgm"))
-        conn.execute(text(f"DROP TABLE IF EXISTS {NAME_FTS}"))
-        conn.execute(text(f"DROP TABLE IF EXISTS {EMAIL_FTS}"))
-    elif conn.dialect.name == "postgresql":
-        conn.execute(text("DROP INDEX IF EXISTS ix_customer_search_trgm"))
-        conn.execute(text("DROP INDEX IF EXISTS ix_customer_email_trgm"))
-
-
 def drop_triggers(conn: Connection) -> None:
-    """Set the SQLite triggers aside for a bulk load; `rebuild` then `recreate_triggers` after."""
+    """Set the SQLite triggers aside for a bulk load; `index_rows_from` (or `rebuild`) then
+    `recreate_triggers` after."""
     if conn.dialect.name == "sqlite":
         for name in SQLITE_TRIGGERS:
             conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
 
 
 def recreate_triggers(conn: Connection) -> None:
-    """(Re)create the SQLite triggers; call at the end of any migration touching `customer`."""
+    """(Re)create the SQLite triggers over the FTS5 tables there are; call at the end of any
+    migration touching `customer`."""
     if conn.dialect.name != "sqlite":
         return
-    for name in SQLITE_TRIGGERS:
-        conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
-    for ddl in _sqlite_trigger_ddl(has_name_index(conn)):
-        conn.execute(text(ddl))
+    drop_triggers(conn)
+    tables = _fts_tables(conn)
+    if tables:
+        for ddl in _sqlite_trigger_ddl(tables):
+            conn.execute(text(ddl))
 
 
 def index_rows_from(conn: Connection, first_id: int) -> None:
     """Index, in one statement per table, the customers from `first_id` on (after a bulk load
     made with the triggers set aside, in the same transaction); then `recreate_triggers`."""
-    if conn.dialect.name == "sqlite":
-        conn.execute(
-            text(
-                "INSERT INTO customer_fts(rowid, search_text) "
-                "SELECT id, search_text FROM customer WHERE id >= :first ORDER BY id"
-            ),
-            {"first": first_id},
-        )
-        conn.execute(
-            text(
-                "INSERT INTO customer_email_trgm(rowid, email) "
-                "SELECT id, email FROM customer WHERE id >= :first ORDER BY id"
-            ),
-            {"first": first_id},
-        )
-        if has_name_index(conn):
-            for fill in _NAME_FILL:
-                conn.execute(text(fill + " WHERE id >= :first"), {"first": first_id})
+    if has_name_index(conn):
+        for fill in _NAME_FILL:
+            conn.execute(text(fill + " WHERE id >= :first"), {"first": first_id})
 
 
 # A bulk load of at least this many customers ends with `optimize`.
@@ -324,28 +244,19 @@ def optimize(conn: Connection) -> None:
     up in; merged, prefix and trigram queries read about half as much (measured at 1,000,000
     customers: BENCHMARKS.md). Takes about 30 s at that size, in the load's transaction.
     """
-    if conn.dialect.name != "sqlite":
-        return
-    tables = ["customer_fts", "customer_email_trgm"]
     if has_name_index(conn):
-        tables += [NAME_FTS, EMAIL_FTS]
-    for table in tables:
-        conn.execute(text(f"INSERT INTO {table}({table}) VALUES ('optimize')"))
+        for table in _RANKED_TABLES:
+            conn.execute(text(f"INSERT INTO {table}({table}) VALUES ('optimize')"))
 
 
 def rebuild(conn: Connection) -> None:
-    """Rebuild the SQLite FTS tables from the customer table (after a bulk load)."""
-    if conn.dialect.name == "sqlite":
-        conn.execute(text("INSERT INTO customer_fts(customer_fts) VALUES ('rebuild')"))
-        conn.execute(
-            text("INSERT INTO customer_email_trgm(customer_email_trgm) VALUES ('rebuild')")
-        )
-        if has_name_index(conn):
-            # A contentless table cannot 'rebuild': empty it and index every customer again.
-            for table in (NAME_FTS, EMAIL_FTS):
-                conn.execute(text(f"INSERT INTO {table}({table}) VALUES ('delete-all')"))
-            for fill in _NAME_FILL:
-                conn.execute(text(fill))
+    """Index every customer again in the SQLite FTS tables (after a bulk load)."""
+    if has_name_index(conn):
+        # A contentless table cannot 'rebuild': empty it and index every customer again.
+        for table in _RANKED_TABLES:
+            conn.execute(text(f"INSERT INTO {table}({table}) VALUES ('delete-all')"))
+        for fill in _NAME_FILL:
+            conn.execute(text(fill))
 
 
 def phone_words(e164: str | None) -> list[str]:

@@ -16,6 +16,7 @@ other record takes the full checks, which name every wrong field.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
@@ -379,13 +380,13 @@ def _plain_values(fields: tuple[str, ...]) -> list[str] | None:
         *word_tuple(city),
     ]
     if email_value:
-        found += word_tuple(email_value)
+        found += _once_words(email_value)
     if phone_value:
         found += phone_words(phone_value)
     if mobile_value:
         found += phone_words(mobile_value)
     if reference_value:
-        found += word_tuple(reference_value)
+        found += _once_words(reference_value)
     unique = dict.fromkeys(found)
     return [
         group,
@@ -411,10 +412,22 @@ def _plain_values(fields: tuple[str, ...]) -> list[str] | None:
         reference_value,
         account,
         notes,
-        " ".join(fold(name).split())[:300],  # sort_key
+        " ".join(_once_fold(name).split())[:300],  # sort_key
         " " + " ".join(unique) if unique else "",  # search_text, as `build_search_text`
         born.isoformat() if born is not None else "",
     ]
 
 
 _key_rank = lru_cache(maxsize=65_536)(key_rank)
+_ASCII_WORD = re.compile(r"[0-9a-z]+")
+
+
+def _once_fold(text: str) -> str:
+    """`fold(text)` for text met about once (a full name): not remembered, so that it does not
+    push the names and cities that repeat out of `fold`'s cache."""
+    return text.lower() if text.isascii() else fold(text)
+
+
+def _once_words(text: str) -> list[str]:
+    """`word_tuple(text)` for text met about once (an email, a card), likewise."""
+    return _ASCII_WORD.findall(text.lower()) if text.isascii() else list(word_tuple(text))

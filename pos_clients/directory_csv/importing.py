@@ -56,6 +56,10 @@ C = customer_table.c
 # Files of at least this many lines are checked by worker processes while this one writes.
 PARALLEL_MIN_ROWS = 20_000
 IN_FLIGHT = 4  # chunks handed to the workers ahead of the one being written
+# Rows indexed a statement per table at a time while the workers check the next ones: few
+# enough statements for few FTS5 segments (each writes its own), and most of the indexing
+# done before the last record is read.
+INDEX_EVERY = 50_000
 # A bigger page cache while the rows and their indexes are written (this connection only;
 # durability untouched: the commit stays synchronous=FULL).
 _BULK_CACHE_KIB = 262_144
@@ -158,6 +162,7 @@ def import_customers(
         run.alone_in_empty_directory = sqlite and first_id == 1
         if not dry_run:
             run.writer = RowWriter(conn, first_id)
+        names: bulk_index.NameIndexer | None = None
         with ExitStack() as stack:
             if sqlite and not dry_run:
                 stack.enter_context(_bulk_cache(conn))
@@ -168,15 +173,18 @@ def import_customers(
                 stack.enter_context(bulk_index.loading(conn))
                 if run.alone_in_empty_directory:
                     stack.enter_context(indexes_set_aside(conn, "customer"))
+                names = stack.enter_context(bulk_index.by_name(conn, first_id))
             for chunk in _checked_chunks(table, workers):
                 if cancel is not None and cancel():
                     return _report(run, cancelled=True)
                 _import_chunk(run, chunk)
+                writer = run.writer
+                if names is not None and writer and writer.next_id - names.next_id >= INDEX_EVERY:
+                    names.index(writer.next_id, run.key_ranks)
                 if progress is not None:
                     progress(run.rows, max(total, run.rows))
-            if sqlite and run.writer is not None:
-                run.writer.index_written()
-                bulk_index.index_by_name(conn, first_id, run.key_ranks)
+            if names is not None and run.writer is not None:
+                names.index(run.writer.next_id, run.key_ranks)
                 search_index.recreate_triggers(conn)
         if not dry_run:
             uow.commit()

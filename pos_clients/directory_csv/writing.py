@@ -3,7 +3,7 @@
 Records arrive as lists of `checking.BLOB_FIELDS` (text, "" for none) whose first field was
 replaced by the group's id. On SQLite they go to the driver as they are: the statement picks
 the fields it stores by number and turns "" into NULL for the nullable columns, so the
-importing process builds no per-row values (`bulk_index` indexes them in batches). On
+importing process builds no per-row values (`bulk_index` indexes them at the end). On
 PostgreSQL they are turned back into Python values and inserted through SQLAlchemy.
 """
 
@@ -14,16 +14,11 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from pos_clients.customers import now
-from pos_clients.data import bulk_index
 from pos_clients.data.bulk import insert_customers, insert_rows
 from pos_clients.data.tables import consent_table, customer_table
 from pos_clients.directory_csv.checking import BLOB_FIELDS, NULLABLE, ROW_COLUMNS, decoded_values
 
 C = customer_table.c
-# Rows indexed a statement at a time while the workers check the next ones: few enough
-# statements for few FTS5 segments (each statement writes its own), and most of the
-# indexing done before the last row is read.
-INDEX_EVERY = 50_000
 Fields = list[Any]
 _CONSENT = BLOB_FIELDS.index("email_consent")
 
@@ -35,7 +30,6 @@ class RowWriter:
         self.conn = conn
         self.sqlite = conn.dialect.name == "sqlite"
         self.next_id = first_id  # SQLite: ids are consecutive inside the write transaction
-        self.unindexed = first_id  # SQLite: the first id not in the id-keyed FTS5 tables yet
         self.stamp = now()
         # SQLAlchemy's storage format for SQLite DATETIME, as an SQL literal (our own text).
         stamp = f"'{self.stamp.strftime('%Y-%m-%d %H:%M:%S.%f')}'"
@@ -73,14 +67,6 @@ class RowWriter:
         ]
         if consents:
             self.conn.exec_driver_sql(self._consent_sql, consents)
-        if self.next_id - self.unindexed >= INDEX_EVERY:
-            self.index_written()
-
-    def index_written(self) -> None:
-        """SQLite: put the rows written so far in the id-keyed FTS5 tables (`bulk_index`)."""
-        if self.sqlite and self.next_id > self.unindexed:
-            bulk_index.index_by_id(self.conn, self.unindexed, self.next_id)
-            self.unindexed = self.next_id
 
     def _write_with_sqlalchemy(self, rows: list[Fields]) -> None:
         params: list[dict[str, Any]] = []

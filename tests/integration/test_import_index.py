@@ -13,7 +13,7 @@ from pos_clients import customers
 from pos_clients.data import customer_search
 from pos_clients.data.database import Database
 from pos_clients.data.search_index import name_rank
-from pos_clients.directory_csv import import_customers, writing
+from pos_clients.directory_csv import import_customers, importing, writing
 from tests.helpers.cli_csv import write_csv
 from tests.helpers.factories import person
 
@@ -44,12 +44,10 @@ def _ranked_index_matches_the_table(db: Database) -> None:
         emails = set(uow.session.scalars(text("SELECT rowid FROM customer_email_ranked")))
         assert names == emails == {name_rank(key, i) for i, key, _ in table}
         conn = uow.session.connection()
-        for fts in ("customer_fts", "customer_email_trgm"):
+        for fts in ("customer_name_fts", "customer_email_ranked"):
             conn.execute(text(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')"))
         settings = conn.execute(
             text(
-                "SELECT k FROM customer_fts_config UNION ALL "
-                "SELECT k FROM customer_email_trgm_config UNION ALL "
                 "SELECT k FROM customer_name_fts_config UNION ALL "
                 "SELECT k FROM customer_email_ranked_config"
             )
@@ -99,7 +97,7 @@ def test_a_second_import_indexes_only_its_own_rows(
     sqlite_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = sqlite_db
-    monkeypatch.setattr(writing, "INDEX_EVERY", 16)  # words and emails indexed in batches
+    monkeypatch.setattr(importing, "INDEX_EVERY", 16)  # indexed in batches
     import_customers(db, write_csv(tmp_path / "a.csv", _rows(120)))
     more = [r | {"city": "Lyon"} for r in _rows(50)]
     report = import_customers(db, write_csv(tmp_path / "b.csv", more), workers=2)
@@ -138,7 +136,7 @@ def test_workers_read_a_file_with_a_stray_quote_as_one_process_does(
 ) -> None:
     from pos_clients.directory_csv.importing import CHUNK_ROWS
 
-    monkeypatch.setattr(writing, "INDEX_EVERY", 3000)  # words and emails indexed in batches
+    monkeypatch.setattr(importing, "INDEX_EVERY", 3000)  # indexed in batches
 
     lines = ["last_name,city,notes"]
     for i in range(int(CHUNK_ROWS * 2.5)):
@@ -178,7 +176,7 @@ def test_a_failure_midway_leaves_the_directory_and_its_indexes_as_they_were(
         real_write(self, rows)
 
     monkeypatch.setattr(writing.RowWriter, "write", failing_write)
-    monkeypatch.setattr(writing, "INDEX_EVERY", 100)
+    monkeypatch.setattr(importing, "INDEX_EVERY", 100)
     with pytest.raises(OSError, match="débranché"):
         import_customers(db, write_csv(tmp_path / "c.csv", _rows(2500)))
     assert len(calls) == 2

@@ -48,9 +48,18 @@ def test_open_twice_is_a_no_op(sqlite_url: str) -> None:
 
 
 def test_sqlite_search_index_after_upgrade_head(sqlite_db: Database) -> None:
-    # 0004: the covering index the search walks by name; 0005: prefix indexes up to 6 letters.
+    # 0004: the covering index the search walks by name; 0006: the ranked word index with
+    # prefix indexes up to 6 letters; 0007: the id-keyed word and email tables are gone.
     with sqlite_db.connection() as conn:
-        fts = conn.execute(text("SELECT sql FROM sqlite_master WHERE name = 'customer_fts'"))
+        fts = conn.execute(text("SELECT sql FROM sqlite_master WHERE name = 'customer_name_fts'"))
         walk = conn.execute(text("SELECT sql FROM sqlite_master WHERE name = 'ix_customer_walk'"))
         assert "prefix='1 2 3 4 5 6'" in str(fts.scalar())
         assert "search_text" in str(walk.scalar())
+        names = set(conn.execute(text("SELECT name FROM sqlite_master")).scalars())
+        triggers = " ".join(
+            conn.execute(text("SELECT sql FROM sqlite_master WHERE type = 'trigger'")).scalars()
+        )
+    assert {"customer_name_fts", "customer_email_ranked"} <= names
+    assert not {"customer_fts", "customer_email_trgm"} & names
+    assert "customer_name_fts" in triggers and "customer_email_ranked" in triggers
+    assert "customer_fts" not in triggers and "customer_email_trgm" not in triggers

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from pos_clients.data import search_index
+from pos_clients.data import search_history
 
 revision = "0001"
 down_revision = None
@@ -92,11 +92,11 @@ def upgrade() -> None:
         sa.Column("key", sa.String(100), primary_key=True),
         sa.Column("value", sa.Text, nullable=False),
     )
-    search_index.create(op.get_bind())
+    search_history.create(op.get_bind())
 
 
 def downgrade() -> None:
-    search_index.drop(op.get_bind())
+    search_history.drop(op.get_bind())
     op.drop_table("shop_setting")
     op.drop_table("marketing_consent")
     op.drop_table("customer")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from alembic import op
 
-from pos_clients.data import search_index
+from pos_clients.data import search_history
 
 revision = "0005"
 down_revision = "0004"
@@ -23,8 +23,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    search_index.recreate_fts(op.get_bind(), "1 2 3 4 5 6")
+    search_history.recreate_word_table(op.get_bind(), "1 2 3 4 5 6")
 
 
 def downgrade() -> None:
-    search_index.recreate_fts(op.get_bind(), "1 2 3")
+    search_history.recreate_word_table(op.get_bind(), "1 2 3")
