@@ -150,9 +150,8 @@ def _trigram_like(parsed: ParsedQuery) -> str:
 def _trigram_match(parsed: ParsedQuery) -> str | None:
     """An FTS5 query of the trigrams every email LIKE `_trigram_like` holds (its `_` match
     any character: the pieces between them); None when there are no three in a row."""
-    pieces = [p for p in _trigram_like(parsed).strip("%").split("_") if len(p) >= 3]
-    trigrams = dict.fromkeys(p[i : i + 3] for p in pieces for i in range(len(p) - 2))
-    return " ".join('"' + t.replace('"', '""') + '"' for t in trigrams) or None
+    found = search_ranked.fragment_trigrams(_trigram_like(parsed))
+    return search_ranked.trigram_match(found) if found else None
 
 
 def _fragment_ids(uow: UnitOfWork, parsed: ParsedQuery, cap: int) -> list[int]:

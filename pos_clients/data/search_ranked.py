@@ -131,6 +131,18 @@ def page_ids(
     return _first_ranks(uow, plans, _words_walk(words), need, after)
 
 
+def fragment_trigrams(pattern: str) -> list[str]:
+    """The trigrams every email LIKE `pattern` (`%fragment%`) holds: those of the pieces
+    between its `_` (one-character wildcards), once each, in the fragment's order."""
+    pieces = [p for p in pattern.strip("%").split("_") if len(p) >= 3]
+    return list(dict.fromkeys(p[i : i + 3] for p in pieces for i in range(len(p) - 2)))
+
+
+def trigram_match(chosen: Sequence[str]) -> str:
+    """The FTS5 query of rows holding every trigram of `chosen`."""
+    return " ".join('"' + t.replace('"', '""') + '"' for t in chosen)
+
+
 def fragment_page_ids(
     uow: UnitOfWork, pattern: str, need: int, after: tuple[str, int] | None
 ) -> list[int] | None:
@@ -143,20 +155,16 @@ def fragment_page_ids(
     doclists, page by page, at each match. Its rarest trigrams where the page is read are
     asked first (sampled: `_rarest`), the LIKE check doing the rest.
     """
-    fragment = pattern.strip("%")
-    pieces = [p for p in fragment.split("_") if len(p) >= 3]
-    trigrams = dict.fromkeys(p[i : i + 3] for p in pieces for i in range(len(p) - 2))
-    if not trigrams:
+    every = fragment_trigrams(pattern)
+    if not every:
         return None
 
     def check(ranks: list[int]) -> list[int]:
         return _email_like(uow, ranks, pattern)
 
     def plan(chosen: Sequence[str], budget: int) -> _Plan:
-        match = " ".join('"' + t.replace('"', '""') + '"' for t in chosen)
-        return EMAIL_FTS, match, check, budget
+        return EMAIL_FTS, trigram_match(chosen), check, budget
 
-    every = list(trigrams)
     plans = [plan(every, 0)]
     if len(every) > FRAGMENT_TRIGRAMS:
         # FTS5 steps through the doclists of every trigram given (`nta`, `ct.`: 130,000
@@ -183,7 +191,7 @@ def _rarest(uow: UnitOfWork, trigrams: list[str], start: int, k: int) -> list[st
     )
     sql = " UNION ALL ".join(sample.format(i=i) for i in range(len(trigrams)))
     params: dict[str, Any] = {"start": start, "n": _SAMPLE}
-    params |= {f"m{i}": '"' + t.replace('"', '""') + '"' for i, t in enumerate(trigrams)}
+    params |= {f"m{i}": trigram_match([t]) for i, t in enumerate(trigrams)}
     seen = [0] * len(trigrams)
     span = [1 << 63] * len(trigrams)
     for i, rank in rows(uow, sql, params):
