@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from pos_clients.config import database_url
 from pos_clients.errors import DatabaseBusyError, DatabaseUnavailableError, DiskFullError
 
+SQLITE_CACHE_KIB = 32 * 1024
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
 
@@ -34,6 +35,9 @@ def _configure_sqlite(engine: Engine) -> None:
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        # Up to 32 MiB of pages kept per connection (SQLite's default is 2 MiB): the index
+        # pages successive searches share are read from the file once, not at each keystroke.
+        cur.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
         cur.close()
 
     @event.listens_for(engine, "begin")
