@@ -3,7 +3,7 @@
 Records arrive as lists of `checking.BLOB_FIELDS` (text, "" for none) whose first field was
 replaced by the group's id. On SQLite they go to the driver as they are: the statement picks
 the fields it stores by number and turns "" into NULL for the nullable columns, so the
-importing process builds no per-row values (`bulk_index` indexes them at the end). On
+importing process builds no per-row values (`bulk_index` indexes them in batches). On
 PostgreSQL they are turned back into Python values and inserted through SQLAlchemy.
 """
 
