@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
@@ -55,11 +55,15 @@ C = customer_table.c
 
 # Files of at least this many lines are checked by worker processes while this one writes.
 PARALLEL_MIN_ROWS = 20_000
-IN_FLIGHT = 4  # chunks handed to the workers ahead of the one being written
+# Chunks handed to the workers ahead of the one being written (about 300 KB of text each):
+# enough for the workers to go on checking while this process indexes a batch.
+IN_FLIGHT = 32
 # Rows indexed a statement per table at a time while the workers check the next ones: few
 # enough statements for few FTS5 segments (each writes its own), and most of the indexing
-# done before the last record is read.
+# done before the last record is read. A batch of at least INDEX_WHEN_IDLE rows is indexed
+# sooner whenever this process would otherwise wait for the workers.
 INDEX_EVERY = 50_000
+INDEX_WHEN_IDLE = 25_000
 # A bigger page cache while the rows and their indexes are written (this connection only;
 # durability untouched: the commit stays synchronous=FULL).
 _BULK_CACHE_KIB = 262_144
@@ -174,7 +178,19 @@ def import_customers(
                 if run.alone_in_empty_directory:
                     stack.enter_context(indexes_set_aside(conn, "customer"))
                 names = stack.enter_context(bulk_index.by_name(conn, first_id))
-            for chunk in _checked_chunks(table, workers):
+
+            def index_while_waiting() -> bool:
+                """Index the rows written so far, if enough, instead of waiting for the
+                workers; whether it did."""
+                writer = run.writer
+                if names is None or writer is None:
+                    return False
+                if writer.next_id - names.next_id < INDEX_WHEN_IDLE:
+                    return False
+                names.index(writer.next_id, run.key_ranks)
+                return True
+
+            for chunk in _checked_chunks(table, workers, index_while_waiting):
                 if cancel is not None and cancel():
                     return _report(run, cancelled=True)
                 _import_chunk(run, chunk)
@@ -205,9 +221,12 @@ def _bulk_cache(conn: Connection) -> Iterator[None]:
         conn.exec_driver_sql(f"PRAGMA cache_size={cache}")
 
 
-def _checked_chunks(table: CsvTable, workers: int) -> Iterator[CheckedChunk]:
+def _checked_chunks(
+    table: CsvTable, workers: int, idle: Callable[[], bool] = lambda: False
+) -> Iterator[CheckedChunk]:
     """The file's non-blank records, checked, chunk by chunk in order; with `workers` > 0
-    the chunks are read and checked by that many processes, a few chunks ahead of the caller.
+    the chunks are read and checked by that many processes, a few chunks ahead of the caller,
+    which calls `idle()` instead of waiting for the next one (as long as it returns True).
     """
     columns, width = table.columns, len(table.headers)
     if workers <= 0:
@@ -223,7 +242,7 @@ def _checked_chunks(table: CsvTable, workers: int) -> Iterator[CheckedChunk]:
             (piece, (columns, width, table.delimiter, piece)) for piece in table.pieces(CHUNK_ROWS)
         )
         irregular: Piece | None = None
-        for piece, checked in _in_pool(pool, check_piece, pieces):
+        for piece, checked in _in_pool(pool, check_piece, pieces, idle):
             if checked is None:
                 irregular = piece
                 break
@@ -237,7 +256,7 @@ def _checked_chunks(table: CsvTable, workers: int) -> Iterator[CheckedChunk]:
             (None, (columns, width, chunk))
             for chunk in _record_chunks(piece_records(rest, table.delimiter))
         )
-        for _, checked_chunk in _in_pool(pool, check_chunk, chunks):
+        for _, checked_chunk in _in_pool(pool, check_chunk, chunks, idle):
             yield checked_chunk
 
 
@@ -249,20 +268,30 @@ def _record_chunks(
 
 
 def _in_pool(
-    pool: ProcessPoolExecutor, task: Callable[..., _R], jobs: Iterator[tuple[_K, tuple[Any, ...]]]
+    pool: Executor,
+    task: Callable[..., _R],
+    jobs: Iterator[tuple[_K, tuple[Any, ...]]],
+    idle: Callable[[], bool],
 ) -> Iterator[tuple[_K, _R]]:
     """(key, task(*args)) for each (key, args) of `jobs`, in order, computed by `pool` a few
-    jobs ahead; the jobs not yet asked for are cancelled when the caller stops early."""
+    jobs ahead; `idle()` is called while the next one is not ready, until it returns False;
+    the jobs not yet asked for are cancelled when the caller stops early."""
     pending: deque[tuple[_K, Future[_R]]] = deque()
+
+    def result(future: Future[_R]) -> _R:
+        while not future.done() and idle():
+            pass
+        return future.result()
+
     try:
         for key, args in jobs:
             pending.append((key, pool.submit(task, *args)))
             if len(pending) > IN_FLIGHT:
                 key, future = pending.popleft()
-                yield key, future.result()
+                yield key, result(future)
         while pending:
             key, future = pending.popleft()
-            yield key, future.result()
+            yield key, result(future)
     finally:
         for _, future in pending:
             future.cancel()

@@ -4,6 +4,7 @@ changed for the load are back, and the triggers index later changes again."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -187,3 +188,30 @@ def test_a_failure_midway_leaves_the_directory_and_its_indexes_as_they_were(
     monkeypatch.setattr(writing.RowWriter, "write", real_write)
     assert import_customers(db, write_csv(tmp_path / "c.csv", _rows(300))).imported == 300
     _ranked_index_matches_the_table(db)
+
+
+def test_rows_indexed_while_waiting_for_the_workers_are_indexed_once_and_right(
+    sqlite_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = sqlite_db
+    monkeypatch.setattr(importing, "CHUNK_ROWS", 20)  # many small pieces
+    monkeypatch.setattr(importing, "INDEX_WHEN_IDLE", 1)  # index whenever the workers lag
+    monkeypatch.setattr(importing, "INDEX_EVERY", 10**9)
+    batches: list[tuple[int, int]] = []
+    index = importing.bulk_index.NameIndexer.index
+
+    def logged(self: importing.bulk_index.NameIndexer, end_id: int, key_ranks: object) -> None:
+        batches.append((self.next_id, end_id))
+        index(self, end_id, key_ranks)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importing.bulk_index.NameIndexer, "index", logged)
+    person(db, "Martin", "Paul")
+    report = import_customers(db, write_csv(tmp_path / "c.csv", _rows(600)), workers=2)
+    assert report.imported == 600 and report.problems == ()
+    # Consecutive batches, none twice, the last one up to the last customer written.
+    done = [(a, b) for a, b in batches if b > a]
+    assert done[0][0] == 2 and done[-1][1] == 602
+    assert all(b == c for (_, b), (c, _) in pairwise(done))
+    _ranked_index_matches_the_table(db)
+    with db.reader() as uow:
+        assert len(customer_search.search(uow, "zoé", limit=1000).items) == 450
