@@ -30,7 +30,7 @@ from sqlalchemy import (
     tuple_,
 )
 
-from pos_clients.data import search_ranked
+from pos_clients.data import search_postgres, search_ranked
 from pos_clients.data.database import UnitOfWork
 from pos_clients.data.search_index import EMAIL_FTS, ID_MASK, NAME_FTS
 from pos_clients.data.tables import customer_table, group_table
@@ -367,13 +367,19 @@ def search(
             stmt = stmt.where(c.group_id == group_id)
         if after is not None:
             stmt = stmt.where(tuple_(c.sort_key, c.id) > tuple_(after.sort_key, after.id))
-    return _page(uow, stmt, limit)
+    return _page(uow, stmt, limit, rare_may_be=parsed.email_fragment is not None)
 
 
-def _page(uow: UnitOfWork, stmt: Select[Any], limit: int) -> SearchPage:
-    """Run `stmt` (the list's columns) ordered by name, one page of `limit`."""
+def _page(
+    uow: UnitOfWork, stmt: Select[Any], limit: int, *, rare_may_be: bool = False
+) -> SearchPage:
+    """Run `stmt` (the list's columns) ordered by name, one page of `limit`. `rare_may_be`:
+    the matches may be too rare for the planner's walk in name order (PostgreSQL, an email
+    fragment: `search_postgres`)."""
     c = customer_table.c
     stmt = stmt.order_by(c.sort_key, c.id).limit(limit + 1)
+    if rare_may_be and uow.dialect == "postgresql":
+        return _page_from(search_postgres.rows_trying_order(uow.session, stmt), limit)
     return _page_from(uow.session.execute(stmt).all(), limit)
 
 
