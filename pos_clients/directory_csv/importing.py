@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -58,6 +58,9 @@ PARALLEL_MIN_ROWS = 20_000
 # Chunks handed to the workers ahead of the one being written (about 300 KB of text each):
 # enough for the workers to go on checking while this process indexes a batch.
 IN_FLIGHT = 32
+# Pieces this process checks itself while the workers start (about 1 s: their imports),
+# before it writes them.
+LOCAL_PIECES = 4
 # Rows indexed a statement per table at a time while the workers check the next ones: few
 # enough statements for few FTS5 segments (each writes its own), and most of the indexing
 # done before the last record is read. A batch of at least INDEX_WHEN_IDLE rows is indexed
@@ -242,7 +245,7 @@ def _checked_chunks(
             (piece, (columns, width, table.delimiter, piece)) for piece in table.pieces(CHUNK_ROWS)
         )
         irregular: Piece | None = None
-        for piece, checked in _in_pool(pool, check_piece, pieces, idle):
+        for piece, checked in _in_pool(pool, check_piece, pieces, idle, LOCAL_PIECES):
             if checked is None:
                 irregular = piece
                 break
@@ -270,28 +273,33 @@ def _record_chunks(
 def _in_pool(
     pool: Executor,
     task: Callable[..., _R],
-    jobs: Iterator[tuple[_K, tuple[Any, ...]]],
+    jobs: Iterable[tuple[_K, tuple[Any, ...]]],
     idle: Callable[[], bool],
+    local: int = 0,
 ) -> Iterator[tuple[_K, _R]]:
-    """(key, task(*args)) for each (key, args) of `jobs`, in order, computed by `pool` a few
-    jobs ahead; `idle()` is called while the next one is not ready, until it returns False;
-    the jobs not yet asked for are cancelled when the caller stops early."""
+    """(key, task(*args)) for each (key, args) of `jobs`, in order: the first `local` ones
+    computed by this process while `pool` starts on the next ones, the others by `pool`, a
+    few jobs ahead; `idle()` is called while the next result is not ready, until it returns
+    False. The jobs not yet asked for are cancelled when the caller stops early."""
     pending: deque[tuple[_K, Future[_R]]] = deque()
+    waiting = iter(jobs)
+    head = list(islice(waiting, local))
 
-    def result(future: Future[_R]) -> _R:
-        while not future.done() and idle():
-            pass
-        return future.result()
+    def submit_ahead() -> None:
+        while len(pending) < IN_FLIGHT and (job := next(waiting, None)) is not None:
+            pending.append((job[0], pool.submit(task, *job[1])))
 
     try:
-        for key, args in jobs:
-            pending.append((key, pool.submit(task, *args)))
-            if len(pending) > IN_FLIGHT:
-                key, future = pending.popleft()
-                yield key, result(future)
+        submit_ahead()
+        for key, args in head:
+            yield key, task(*args)
         while pending:
             key, future = pending.popleft()
-            yield key, result(future)
+            while not future.done() and idle():
+                pass
+            value = future.result()
+            submit_ahead()
+            yield key, value
     finally:
         for _, future in pending:
             future.cancel()

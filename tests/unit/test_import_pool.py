@@ -28,3 +28,22 @@ def test_results_come_in_order_and_idle_runs_while_the_next_one_is_not_ready() -
         jobs = ((n, (n,)) for n in range(6))
         assert list(_in_pool(pool, slow_first, jobs, idle)) == [(n, n * n) for n in range(6)]
     assert calls[:3] == [0, 1, 2]  # called until it had nothing left to do
+
+
+def test_the_first_jobs_run_here_while_the_pool_starts_on_the_next_ones() -> None:
+    here = threading.get_ident()
+    started = threading.Event()
+
+    def where(n: int) -> tuple[int, bool]:
+        if threading.get_ident() != here:
+            started.set()
+        else:
+            # The pool has the later jobs already while this thread does the first ones.
+            assert started.wait(10)
+        return n, threading.get_ident() == here
+
+    with ThreadPoolExecutor(2) as pool:
+        jobs = [(n, (n,)) for n in range(8)]
+        results = list(_in_pool(pool, where, jobs, lambda: False, local=3))
+    assert [key for key, _ in results] == list(range(8))  # in order all the same
+    assert [ran_here for _, (_, ran_here) in results] == [True] * 3 + [False] * 5
