@@ -33,8 +33,11 @@ def main() -> int:
         help="register: only `verify` over the cached 1,000,000-invoice history",
     )
     args = parser.parse_args()
+    from benchmarks import report
+
     for name in args.names or available():
         module = importlib.import_module(f"benchmarks.bench_{name}")
+        report.start()
         module.run(args)
     return 0
 

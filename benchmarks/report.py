@@ -7,6 +7,7 @@ import platform
 import re
 import sqlite3
 import statistics
+import time
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,6 +41,26 @@ def machine() -> str:
     )
 
 
+def cpu_gauge() -> float:
+    """Seconds of CPU a fixed pure-Python loop takes now (lower is faster). On a shared
+    virtual machine the same code runs up to 1.5 times slower from one moment to the next;
+    measured when a benchmark starts and when it ends, it says how fast the machine was."""
+    started = time.process_time()
+    total = 0
+    for i in range(10_000_000):
+        total += i * i % 7
+    return time.process_time() - started
+
+
+_gauge_at_start: float | None = None
+
+
+def start() -> None:
+    """Note the CPU gauge before a benchmark runs (`write_section` reports it)."""
+    global _gauge_at_start
+    _gauge_at_start = cpu_gauge()
+
+
 def percentile(samples: Sequence[float], pct: float) -> float:
     ordered = sorted(samples)
     if not ordered:
@@ -64,9 +85,14 @@ def write_section(name: str, title: str, body: str) -> None:
     """Replace (or add) the section `name` of BENCHMARKS.md."""
     text = REPORT.read_text(encoding="utf-8") if REPORT.exists() else HEADER
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    before = f"{_gauge_at_start:.2f} s at the start, " if _gauge_at_start is not None else ""
+    gauge = (
+        f"CPU gauge (`report.cpu_gauge`, a fixed pure-Python loop; lower is faster): {before}"
+        f"{cpu_gauge():.2f} s at the end."
+    )
     section = (
         f"<!-- begin:{name} -->\n## {title}\n\n"
-        f"Run {stamp} on: {machine()}.\n\n{body.rstrip()}\n<!-- end:{name} -->\n"
+        f"Run {stamp} on: {machine()}.\n{gauge}\n\n{body.rstrip()}\n<!-- end:{name} -->\n"
     )
     pattern = re.compile(
         rf"<!-- begin:{re.escape(name)} -->.*?<!-- end:{re.escape(name)} -->\n", re.S
