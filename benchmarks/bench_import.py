@@ -23,6 +23,7 @@ from typing import Any
 from benchmarks.report import write_section
 
 CACHE = Path(__file__).resolve().parent / ".cache"
+RUNS = 3
 
 
 def source_file(rows: int) -> Path:
@@ -139,14 +140,24 @@ def run(args: argparse.Namespace) -> None:
     rows = 2000 if args.quick else 200_000
     source = source_file(rows)
     with tempfile.TemporaryDirectory() as tmp:
-        empty = measure(f"sqlite:///{tmp}/empty.sqlite3", source)
+        # Three imports into an empty file (the machine's speed varies from one to the next):
+        # the median one is reported, and every run's rate.
+        runs = sorted(
+            (measure(f"sqlite:///{tmp}/empty{i}.sqlite3", source) for i in range(RUNS)),
+            key=lambda m: m["wall"],
+        )
+        empty = runs[len(runs) // 2]
         url = f"sqlite:///{tmp}/full.sqlite3"
         measure(url, without_cards(source, Path(tmp) / "no-cards.csv"))
         full = measure(url, source)
         checks = check_cpu(source)
         stages, main_cpu, n = writing_cpu(f"sqlite:///{tmp}/stages.sqlite3", source)
+    rates = ", ".join(f"{m['wall']:,.0f}" for m in runs)
     lines = []
-    for label, m in (("an empty SQLite file", empty), (f"one holding {rows:,} customers", full)):
+    for label, m in (
+        (f"an empty SQLite file (the median of {RUNS} runs: {rates} rows/s wall)", empty),
+        (f"one holding {rows:,} customers", full),
+    ):
         lines.append(
             f"- {int(m['rows']):,} rows into {label}: {m['wall']:,.0f} rows/s wall "
             f"({m['s']:.1f} s), {m['cpu']:,.0f} rows/s CPU of the importing process, "
@@ -165,7 +176,7 @@ def run(args: argparse.Namespace) -> None:
         f"{(main_cpu - sql) * 1e6:.1f} |",
         f"| importing process, in all | {main_cpu * 1e6:.1f} |",
     ]
-    verdict = "met" if empty["wall"] >= 20_000 else "not met"
+    verdict = "met" if empty["wall"] >= 20_000 else "not met"  # by the median run
     body = [
         "Every row checked as the form checks it (a plain record by a fast path proven equal "
         "to the full checks, python-stdnum, email-validator, phonenumbers), cards checked "
@@ -181,7 +192,7 @@ def run(args: argparse.Namespace) -> None:
         "",
         *table,
         "",
-        f"Target ≥ 20,000 rows/s (wall, empty file): {verdict}.",
+        f"Target ≥ 20,000 rows/s (wall, empty file, the median of {RUNS} runs): {verdict}.",
         "",
         "The machine's 2 cores are shared: the wall figures depend on what else runs "
         f"(load average when it ended: {', '.join(f'{x:.1f}' for x in os.getloadavg())}); "
