@@ -94,7 +94,7 @@ def check_record(
 ) -> CheckedRecord:
     """Check one record of a file whose header has `width` columns mapped by `columns`."""
     if len(record) == width:
-        fields = _plain_fields(_picker(tuple(columns.items()), width), record)
+        fields = _plain_fields(_picker(tuple(columns.items()), width), record, date.today())
         if fields is not None:
             return _decoded(line, fields)
     return _checked_fully(columns, width, line, record)
@@ -165,11 +165,12 @@ def check_chunk(
 ) -> CheckedChunk:
     """Check each (line, record) of `chunk` as `check_record` does."""
     pick = _picker(tuple(columns.items()), width)
+    today = date.today()
     valid: list[str] = []
     others: list[CheckedRecord] = []
     beginnings: set[str] = set()
     for line, record in chunk:
-        fields = _plain_fields(pick, record) if len(record) == width else None
+        fields = _plain_fields(pick, record, today) if len(record) == width else None
         if fields is not None:
             fields[1] = str(line)
             text = FIELD_SEP.join(fields)
@@ -268,9 +269,9 @@ def _picker(columns: tuple[tuple[str, int], ...], width: int) -> _Pick:
     return itemgetter(*(positions.get(name, width) for name in COLUMNS))
 
 
-def _plain_fields(pick: _Pick, record: list[str]) -> list[str] | None:
+def _plain_fields(pick: _Pick, record: list[str], today: date) -> list[str] | None:
     """The BLOB_FIELDS of a plainly valid record of the header's width (line left ""), else
-    None: then `_checked_fully` decides."""
+    None: then `_checked_fully` decides. `today` bounds the birthday."""
     # `str.isprintable()` is False for every control character and for everything that
     # `str.split()` and `str.strip()` treat as white space but the space (a test checks it):
     # fields joined by "|" that are printable, with no double space and no space next to a
@@ -291,12 +292,12 @@ def _plain_fields(pick: _Pick, record: list[str]) -> list[str] | None:
     finally:
         record.pop()
     try:
-        return _plain_values(fields)
+        return _plain_values(fields, today)
     except cf.FieldError:
         return None
 
 
-def _plain_values(fields: tuple[str, ...]) -> list[str] | None:
+def _plain_values(fields: tuple[str, ...], today: date) -> list[str] | None:
     (
         kind,
         civility,
@@ -358,14 +359,14 @@ def _plain_values(fields: tuple[str, ...]) -> list[str] | None:
         consent = _CONSENT_WORDS.get(consent, "?")
         if consent == "?":
             return None
-    country = cf.clean_country(country) if country else "FR"
+    country = "FR" if country in ("", "FR") else cf.clean_country(country)
     email_value = (cf.clean_email(email) or "") if email else ""
     phone_value = (cf.clean_phone(phone, country) or "") if phone else ""
     mobile_value = (cf.clean_phone(mobile, country) or "") if mobile else ""
-    postcode = cf.clean_postcode(postcode, country) if postcode else ""
+    postcode = _postcode(postcode, country) if postcode else ""
     reference_value = (cf.clean_reference(reference) or "") if reference else ""
     account = (cf.clean_account_number(account_number) or "") if account_number else ""
-    born = cf.clean_birthday(birthday) if birthday else None
+    born = _birthday(birthday, today) if birthday else ""
     name = (
         company_name
         if company
@@ -414,11 +415,22 @@ def _plain_values(fields: tuple[str, ...]) -> list[str] | None:
         notes,
         " ".join(_once_fold(name).split())[:300],  # sort_key
         " " + " ".join(unique) if unique else "",  # search_text, as `build_search_text`
-        born.isoformat() if born is not None else "",
+        born,
     ]
 
 
 _key_rank = lru_cache(maxsize=65_536)(key_rank)
+# Postcodes (about 40,000 in France) and birthdays (36,525 days in a century) repeat.
+_postcode = lru_cache(maxsize=65_536)(cf.clean_postcode)
+
+
+@lru_cache(maxsize=65_536)
+def _birthday(text: str, today: date) -> str:
+    """`customer_fields.clean_birthday(text, today)` as stored (ISO), remembered."""
+    born = cf.clean_birthday(text, today)
+    return born.isoformat() if born is not None else ""
+
+
 _ASCII_WORD = re.compile(r"[0-9a-z]+")
 
 
