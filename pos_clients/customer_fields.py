@@ -365,7 +365,7 @@ def clean_reference(value: str) -> str | None:
             f"Référence trop longue : {MAX_REFERENCE} caractères au plus.",
             f"Reference too long: at most {MAX_REFERENCE} characters.",
         )
-    if value.isdigit() and len(value) in (8, 13) and not _ean_valid(value):
+    if value.isdigit() and len(value) in (8, 13) and not ean_valid(value):
         raise _err(
             f"Code EAN-{len(value)} invalide : la clé de contrôle ne correspond pas "
             f"(carte mal lue ?).",
@@ -374,7 +374,7 @@ def clean_reference(value: str) -> str | None:
     return value.upper()
 
 
-def _ean_valid(code: str) -> bool:
+def ean_valid(code: str) -> bool:
     """The GS1 check digit of an EAN-8/EAN-13 (weights 3 and 1 from the right)."""
     if not code.isascii():
         return False  # digits of other scripts are no barcode
