@@ -52,6 +52,15 @@ class ParsedQuery:
         return not self.words and not self.email_fragment
 
     @property
+    def may_be_rare(self) -> bool:
+        """An email fragment, or digits (a phone, a card): how many customers hold it, the
+        PostgreSQL planner cannot tell from pg_trgm's statistics (`search_postgres`)."""
+        if self.email_fragment is not None:
+            return True
+        digits = bool(self.words) and all(w.isdigit() for w in self.words)
+        return digits and not self.is_short_name_prefix
+
+    @property
     def is_short_name_prefix(self) -> bool:
         """One or two characters: served by the sort-key index (names starting with them)."""
         return len(self.words) == 1 and len(self.words[0]) <= 2 and not self.email_fragment
@@ -367,7 +376,7 @@ def search(
             stmt = stmt.where(c.group_id == group_id)
         if after is not None:
             stmt = stmt.where(tuple_(c.sort_key, c.id) > tuple_(after.sort_key, after.id))
-    return _page(uow, stmt, limit, rare_may_be=parsed.email_fragment is not None)
+    return _page(uow, stmt, limit, rare_may_be=parsed.may_be_rare)
 
 
 def _page(
@@ -375,7 +384,7 @@ def _page(
 ) -> SearchPage:
     """Run `stmt` (the list's columns) ordered by name, one page of `limit`. `rare_may_be`:
     the matches may be too rare for the planner's walk in name order (PostgreSQL, an email
-    fragment: `search_postgres`)."""
+    fragment or digits: `search_postgres`)."""
     c = customer_table.c
     stmt = stmt.order_by(c.sort_key, c.id).limit(limit + 1)
     if rare_may_be and uow.dialect == "postgresql":

@@ -1,4 +1,5 @@
-"""PostgreSQL: a page of the customers holding an email fragment, without the long walks.
+"""PostgreSQL: a page of the customers holding an email fragment or digits (a phone, a card),
+without the long walks.
 
 The planner estimates how many customers hold a fragment of an email from pg_trgm's
 statistics, which cannot tell `contact.` (half the directory) from `ntact.rena` (a handful
@@ -9,8 +10,9 @@ in 3.5 s at 1,000,000 customers). Bitmap scans of the trigram indexes, then sort
 matches, answer a rare fragment in tens of milliseconds, but a common one several times
 slower than the walk.
 
-So the planner's own plan is tried first, for at most ORDERED_TRY_MS; when it has not
-finished by then, the fragment is rare enough for the trigram indexes, and the same query
+Digits typed alone (the beginning of a phone number) have the same trouble. So the
+planner's own plan is tried first, for at most ORDERED_TRY_MS; when it has not finished by
+then, the text is rare enough for the trigram indexes, and the same query
 runs again with bitmap scans only. Each try runs inside a savepoint that is rolled back
 afterwards, so the settings it changes end with it and a cancelled try leaves the
 transaction usable.

@@ -1,6 +1,7 @@
-"""PostgreSQL: an email fragment is looked for in name order first, for a bounded time, then
-from the trigram indexes alone (`search_postgres`); both give the same pages, and a try that
-is stopped leaves the transaction and its settings as they were."""
+"""PostgreSQL: an email fragment or digits (a phone, a card) are looked for in name order
+first, for a bounded time, then from the trigram indexes alone (`search_postgres`); both give
+the same pages, and a try that is stopped leaves the transaction and its settings as they
+were."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from pos_clients.data import customer_search, search_postgres
+from pos_clients.data.customer_search import parse
 from pos_clients.data.database import Database, open_database
 from tests.helpers.factories import company, group, person
 
@@ -44,16 +46,22 @@ def test_bitmap_scans_find_the_same_pages_as_the_planners_plan(
     for i in range(60):
         name = NAMES[i % len(NAMES)]
         email = f"contact.{name.lower()}{i}@exemple.fr" if i % 3 else f"zoe.{name.lower()}@mail.fr"
+        phone = f"06 12 {i // 10:02d} {i % 10:02d} 00"
         if i % 5 == 0:
-            company(pg_db, f"{name} SARL {i}", email=email, group_id=vip.id)
+            company(pg_db, f"{name} SARL {i}", email=email, group_id=vip.id, phone=phone)
         else:
-            person(pg_db, name, "Zoé", email=email, group_id=vip.id if i % 2 else None)
+            person(
+                pg_db, name, "Zoé", email=email, group_id=vip.id if i % 2 else None, mobile=phone
+            )
     fragments = ["contact.", "ntact.dup", "zoe.dupon", "ACT.ROUS", "t.d_p", "@mail.fr", "nowhere@"]
+    fragments += ["0612", "06 12 03", "+33 6 12 05 07", "061299"]
     planned = {q: _all_pages(pg_db, q) for q in fragments}
     in_group = {q: _all_pages(pg_db, q, vip.id) for q in fragments}
     assert len(planned["contact."]) == 40 and len(planned["ntact.dup"]) == 10
     # zoe.dupon: the Zoé Dupont and Dupond (by their words) and one company (by its email).
     assert len(planned["zoe.dupon"]) == 14 and planned["nowhere@"] == []
+    assert len(planned["0612"]) == 60 and len(planned["06 12 03"]) == 10
+    assert len(planned["+33 6 12 05 07"]) == 1 and planned["061299"] == []
     monkeypatch.setattr(search_postgres, "ORDERED_TRY_MS", 0)  # bitmap scans at once
     assert {q: _all_pages(pg_db, q) for q in fragments} == planned
     assert {q: _all_pages(pg_db, q, vip.id) for q in fragments} == in_group
@@ -80,3 +88,11 @@ def test_a_try_that_runs_too_long_gives_way_to_bitmap_scans_and_changes_nothing(
     with pg_db.reader() as uow:
         # A try that finishes in time answers, under its time limit.
         assert search_postgres.rows_trying_order(uow.session, fast)[0][0] == "30ms"  # type: ignore[arg-type]
+
+
+def test_what_may_be_rare_to_the_planner() -> None:
+    assert parse("ntact.dup").may_be_rare and parse("@free.fr").may_be_rare
+    assert parse("0612").may_be_rare and parse("06 12 34").may_be_rare
+    assert parse("0434093567599").may_be_rare  # a card typed in full
+    assert not parse("dupont").may_be_rare and not parse("hel dup").may_be_rare
+    assert not parse("06").may_be_rare  # two characters: the sort-key index answers
