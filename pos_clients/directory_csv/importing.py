@@ -10,6 +10,7 @@ record. A group named in the file that does not exist yet is created without a d
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -171,6 +172,7 @@ def import_customers(
             run.writer = RowWriter(conn, first_id)
         names: bulk_index.NameIndexer | None = None
         with ExitStack() as stack:
+            stack.enter_context(_collector_paused())
             if sqlite and not dry_run:
                 stack.enter_context(_bulk_cache(conn))
                 # Indexing the new rows in bulk is several times as fast as the per-row
@@ -210,6 +212,22 @@ def import_customers(
     if progress is not None:
         progress(run.rows, run.rows)
     return _report(run, cancelled=False)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused for the import: its passes over the objects
+    a large import creates (a list per row, futures) took about 0.45 s of the 13 s of CPU
+    of the importing process for 200,000 rows, the process that sets the pace. The import
+    makes no reference cycles; whatever else the process makes meanwhile is collected once
+    it is over."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @contextmanager

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from pos_clients import customers
@@ -81,3 +82,24 @@ def test_cancel_with_workers_writes_nothing(db: Database, tmp_path: Path) -> Non
     assert report.cancelled and report.imported == 0 and seen == [CHUNK_ROWS]
     with db.reader() as uow:
         assert customers.count_customers(uow) == 0
+
+
+def test_the_garbage_collector_is_paused_during_an_import_and_back_after(
+    db: Database, tmp_path: Path
+) -> None:
+    during: list[bool] = []
+    assert gc.isenabled()
+    report = import_customers(
+        db,
+        write_csv(tmp_path / "c.csv", [ZOE, {"last_name": "Petit"}]),
+        progress=lambda _done, _total: during.append(gc.isenabled()),
+    )
+    assert report.imported == 2
+    assert during and not any(during[:-1])  # paused while writing (the last call comes after)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        import_customers(db, write_csv(tmp_path / "d.csv", [{"last_name": "Roux"}]))
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
