@@ -351,6 +351,11 @@ def clean_vat_number(value: str) -> str:
 def clean_reference(value: str) -> str | None:
     """The loyalty-card code: trimmed, upper-cased; an EAN-13/EAN-8 needs its check digit."""
     value = value.strip()
+    if len(value) == 13 and value.isdigit() and value.isascii():
+        # The usual card, an EAN-13 (an import checks thousands): its check digit alone.
+        if not _ean_valid(value):
+            raise _bad_ean(value)
+        return value
     if not value:
         return None
     if " " in value and _DIGITS_AND_SPACES.fullmatch(value):
@@ -365,16 +370,19 @@ def clean_reference(value: str) -> str | None:
             f"Référence trop longue : {MAX_REFERENCE} caractères au plus.",
             f"Reference too long: at most {MAX_REFERENCE} characters.",
         )
-    if value.isdigit() and len(value) in (8, 13) and not ean_valid(value):
-        raise _err(
-            f"Code EAN-{len(value)} invalide : la clé de contrôle ne correspond pas "
-            f"(carte mal lue ?).",
-            f"Invalid EAN-{len(value)} code: the check digit does not match (misread card?).",
-        )
+    if value.isdigit() and len(value) in (8, 13) and not _ean_valid(value):
+        raise _bad_ean(value)
     return value.upper()
 
 
-def ean_valid(code: str) -> bool:
+def _bad_ean(value: str) -> FieldError:
+    return _err(
+        f"Code EAN-{len(value)} invalide : la clé de contrôle ne correspond pas (carte mal lue ?).",
+        f"Invalid EAN-{len(value)} code: the check digit does not match (misread card?).",
+    )
+
+
+def _ean_valid(code: str) -> bool:
     """The GS1 check digit of an EAN-8/EAN-13 (weights 3 and 1 from the right)."""
     if not code.isascii():
         return False  # digits of other scripts are no barcode

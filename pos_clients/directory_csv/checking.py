@@ -364,13 +364,7 @@ def _plain_values(fields: tuple[str, ...], today: date) -> list[str] | None:
     phone_value = (cf.clean_phone(phone, country) or "") if phone else ""
     mobile_value = (cf.clean_phone(mobile, country) or "") if mobile else ""
     postcode = _postcode(postcode, country) if postcode else ""
-    if len(reference) == 13 and reference.isdigit() and reference.isascii():
-        # A loyalty card's EAN-13, the usual card: what `clean_reference` checks of it.
-        if not cf.ean_valid(reference):
-            return None
-        reference_value = reference
-    else:
-        reference_value = (cf.clean_reference(reference) or "") if reference else ""
+    reference_value = (cf.clean_reference(reference) or "") if reference else ""
     account = (cf.clean_account_number(account_number) or "") if account_number else ""
     born = _birthday(birthday, today) if birthday else ""
     name = (
