@@ -11,7 +11,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime
 
-from sqlalchemy import ColumnElement, Connection, bindparam, delete, func, or_, select
+from sqlalchemy import ColumnElement, Connection, and_, bindparam, delete, func, select
 from sqlalchemy.exc import IntegrityError
 
 from pos_clients import customer_fields as cf
@@ -549,7 +549,12 @@ def count_customers(uow: UnitOfWork) -> int:
 def possible_duplicates(
     uow: UnitOfWork, draft: CustomerDraft, *, exclude_id: int | None = None, limit: int = 5
 ) -> list[Customer]:
-    """Customers who may be the same as `draft` (D8): same email, same phone, or same name."""
+    """Customers who may be the same as `draft` (D8): same email (whatever its case), same
+    phone, or same name; the first `limit` in name order.
+
+    Each resemblance is its own query, served by its own index (`ix_customer_email_lower`,
+    the phone indexes, the name order): joined by OR in one statement, SQLite read the whole
+    directory instead (1.2 s at 1,000,000 customers)."""
     conditions: list[ColumnElement[bool]] = []
     email = phone = None
     with suppress(cf.FieldError):
@@ -572,14 +577,23 @@ def possible_duplicates(
             # Same last name and first name starting alike: `Dupont Jean` ~ `Dupont Jean-Marc`.
             first = fold(draft.first_name.strip())[:1]
             prefix = " ".join(fold(draft.last_name).split()) + (" " + first if first else "")
-            conditions.append(C.sort_key.startswith(prefix, autoescape=True))
-    if not conditions:
-        return []
-    query = select(C.id).where(or_(*conditions)).order_by(C.sort_key)
-    if exclude_id is not None:
-        query = query.where(C.id != exclude_id)
-    ids = list(uow.session.scalars(query.limit(limit)))
+            conditions.append(and_(C.sort_key >= prefix, C.sort_key < _after_prefix(prefix)))
+    found: dict[int, str] = {}
+    for condition in conditions:
+        query = select(C.id, C.sort_key).where(condition)
+        if exclude_id is not None:
+            query = query.where(C.id != exclude_id)
+        for customer_id, sort_key in uow.session.execute(
+            query.order_by(C.sort_key, C.id).limit(limit)
+        ):
+            found[int(customer_id)] = str(sort_key)
+    ids = sorted(found, key=lambda i: (found[i], i))[:limit]
     return [_load(uow, i) for i in ids]
+
+
+def _after_prefix(prefix: str) -> str:
+    """The first text after every text that starts with `prefix` (not empty)."""
+    return prefix[:-1] + chr(min(ord(prefix[-1]) + 1, 0x10FFFF))
 
 
 __all__ = [

@@ -8,7 +8,9 @@ each preceded by a space. The database indexes that column:
   prefix indexes of 1 to 6 letters, detail=none) over those words, whose rowid follows name
   order (`name_rank`: the start of the sort key, then the id), so a query reads its matches
   already sorted and stops after one page; and `customer_email_ranked`, its trigram
-  counterpart over `email` for fragments of an address. Triggers keep both in step. Every
+  counterpart over `email` for fragments of an address. Neither keeps the size of each
+  document (`columnsize=0`, migration 0008): nothing ranks by relevance, and writing the
+  sizes cost an import about a twentieth of its indexing. Triggers keep both in step. Every
   search reads these two (`rowid & ID_MASK` is the customer id); migration 0007 dropped the
   id-keyed tables that indexed the same text again (`search_history`).
 - PostgreSQL: pg_trgm GIN indexes on `search_text` and `lower(email)`, which the planner keeps
@@ -127,12 +129,22 @@ def _rank_sql(row: str) -> str:
 
 NAME_FTS = "customer_name_fts"
 EMAIL_FTS = "customer_email_ranked"
-_NAME_FTS_DDL = (
-    "CREATE VIRTUAL TABLE customer_name_fts USING fts5(search_text, content='', "
-    "tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4 5 6', detail='none')",
-    "CREATE VIRTUAL TABLE customer_email_ranked USING fts5(email, content='', "
-    "tokenize='trigram', detail='none')",
+# Migration 0006 made these tables keeping document sizes; 0008 made them again without.
+_NAME_FTS_OPTIONS = (
+    "search_text, content='', tokenize='unicode61 remove_diacritics 2', "
+    "prefix='1 2 3 4 5 6', detail='none'",
+    "email, content='', tokenize='trigram', detail='none'",
 )
+
+
+def _name_fts_ddl(*, sizes: bool) -> tuple[str, ...]:
+    extra = "" if sizes else ", columnsize=0"
+    return tuple(
+        f"CREATE VIRTUAL TABLE {table} USING fts5({options}{extra})"
+        for table, options in zip((NAME_FTS, EMAIL_FTS), _NAME_FTS_OPTIONS, strict=True)
+    )
+
+
 _NAME_FILL = (
     f"INSERT INTO customer_name_fts(rowid, search_text) SELECT {_rank_sql('customer')}, "
     "search_text FROM customer",
@@ -185,15 +197,41 @@ def has_name_index(conn: Connection) -> bool:
     return found is not None
 
 
-def create_name_index(conn: Connection) -> None:
-    """Create and fill `customer_name_fts`, and make the triggers keep it in step (0006)."""
+def create_name_index(conn: Connection, *, sizes: bool = False) -> None:
+    """Create and fill the ranked tables, and make the triggers keep them in step (0006, with
+    the document sizes it kept; 0008, without)."""
     if conn.dialect.name != "sqlite":
         return
-    for ddl in _NAME_FTS_DDL:
+    for ddl in _name_fts_ddl(sizes=sizes):
         conn.execute(text(ddl))
     for fill in _NAME_FILL:
         conn.execute(text(fill))
     recreate_triggers(conn)
+
+
+def without_sizes(conn: Connection) -> bool:
+    """Whether both ranked tables of this SQLite database keep no document sizes (0008)."""
+    found = conn.execute(
+        text("SELECT sql FROM sqlite_master WHERE name IN (:a, :b)"),
+        {"a": NAME_FTS, "b": EMAIL_FTS},
+    ).scalars()
+    ddl = list(found)
+    return len(ddl) == 2 and all("columnsize=0" in str(sql) for sql in ddl)
+
+
+def recreate_name_index(conn: Connection) -> None:
+    """Create the ranked tables again with today's options and fill them (0008): FTS5 cannot
+    change a table's options in place. Merged into one segment each at the end, as after any
+    bulk load, once the directory holds `OPTIMIZE_FROM` customers."""
+    if not has_name_index(conn):
+        return
+    drop_triggers(conn)
+    conn.execute(text(f"DROP TABLE {NAME_FTS}"))
+    conn.execute(text(f"DROP TABLE {EMAIL_FTS}"))
+    create_name_index(conn)
+    count = conn.execute(text("SELECT count(*) FROM customer")).scalar()
+    if int(count or 0) >= OPTIMIZE_FROM:
+        optimize(conn)
 
 
 def drop_name_index(conn: Connection) -> None:

@@ -152,6 +152,26 @@ def test_possible_duplicates(db: Database) -> None:
     assert none == [] and itself == []
 
 
+def test_possible_duplicates_are_the_first_in_name_order_whatever_the_resemblance(
+    db: Database,
+) -> None:
+    by_mobile = person(db, "Zola", "Émile", mobile="06 98 76 54 32")
+    by_email = person(db, "Adam", "Léa", email="Lea.Adam@Example.fr")
+    by_name = person(db, "Martin", "Paul-Henri")
+    same_name = person(db, "Martin", "Paul")
+    person(db, "Martin", "Jacques")  # another first letter: not a duplicate
+    draft = CustomerDraft(
+        last_name="Martin", first_name="Paul", email="lea.adam@example.FR", mobile="0698765432"
+    )
+    with db.reader() as uow:
+        every = customers.possible_duplicates(uow, draft)
+        first_two = customers.possible_duplicates(uow, draft, limit=2)
+        others = customers.possible_duplicates(uow, draft, exclude_id=same_name.id)
+    assert [c.id for c in every] == [by_email.id, same_name.id, by_name.id, by_mobile.id]
+    assert [c.id for c in first_two] == [by_email.id, same_name.id]
+    assert [c.id for c in others] == [by_email.id, by_name.id, by_mobile.id]
+
+
 def _asdict(draft: CustomerDraft) -> dict[str, object]:
     from dataclasses import asdict
 

@@ -11,8 +11,8 @@ from pos_clients.customers import CustomerDraft
 from pos_clients.data import customer_search
 from pos_clients.data.database import Database, make_engine, open_database
 from pos_clients.data.migrate import alembic_config, current_revision, downgrade_to
-from pos_clients.data.search_index import name_rank
 from tests.helpers.factories import company, group, person
+from tests.helpers.fts import assert_ranked_index_matches
 
 BY_ID = ("customer_fts", "customer_email_trgm")
 RANKED = ("customer_name_fts", "customer_email_ranked")
@@ -38,11 +38,7 @@ def _trigger_sql(conn: Connection) -> str:
 
 def _check_ranked(db: Database) -> None:
     with db.connection() as conn:
-        table = conn.execute(text("SELECT id, sort_key FROM customer")).all()
-        for fts in RANKED:
-            conn.execute(text(f"INSERT INTO {fts}({fts}) VALUES ('integrity-check')"))
-            ranks = set(conn.execute(text(f"SELECT rowid FROM {fts}")).scalars())
-            assert ranks == {name_rank(key, i) for i, key in table}, fts
+        assert_ranked_index_matches(conn)
 
 
 def _names(db: Database, query: str, group_id: int | None = None) -> list[str]:

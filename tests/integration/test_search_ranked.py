@@ -12,8 +12,9 @@ from sqlalchemy import text
 from pos_clients import customers
 from pos_clients.data import customer_search, search_ranked
 from pos_clients.data.database import Database, UnitOfWork
-from pos_clients.data.search_index import group_bounds, key_rank, name_rank
+from pos_clients.data.search_index import group_bounds, key_rank
 from tests.helpers.factories import company, person
+from tests.helpers.fts import assert_ranked_index_matches, indexed_rowids
 
 # Sort keys sharing their first 6 characters (ties of the rank), punctuation and digits.
 LAST_NAMES = [
@@ -95,11 +96,7 @@ def test_rowids_follow_every_change(sqlite_db: Database) -> None:
         )
         customers.delete_customer(uow, people[1].id)
     with db.reader() as uow:
-        table = uow.session.execute(text("SELECT id, sort_key FROM customer")).all()
-        ranks = set(uow.session.scalars(text("SELECT rowid FROM customer_name_fts")))
-        assert ranks == {name_rank(sort_key, i) for i, sort_key in table}
-        emails = set(uow.session.scalars(text("SELECT rowid FROM customer_email_ranked")))
-        assert emails == ranks
+        assert_ranked_index_matches(uow.session.connection())
         assert customer_search.search(uow, "durand").items[0].id == people[0].id
         assert customer_search.search(uow, "martinez").items == ()
 
@@ -215,12 +212,8 @@ def test_demo_bulk_load_and_triggers_after_upgrade_head_keep_it_complete(
     fill_customers(db, 300, seed=3)
     person(db, "Zzyzx", "Après")
     with db.reader() as uow:
-        table = uow.session.execute(text("SELECT id, sort_key FROM customer")).all()
-        ranks = set(uow.session.scalars(text("SELECT rowid FROM customer_name_fts")))
-        assert ranks == {name_rank(sort_key, i) for i, sort_key in table}
-        emails = set(uow.session.scalars(text("SELECT rowid FROM customer_email_ranked")))
-        assert emails == ranks
-        assert len(ranks) == 301
+        assert_ranked_index_matches(uow.session.connection())
+        assert len(indexed_rowids(uow.session.connection(), "customer_name_fts")) == 301
         assert [i.display_name for i in customer_search.search(uow, "zzyzx").items] == [
             "Zzyzx Après"
         ]

@@ -25,7 +25,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    search_index.create_name_index(op.get_bind())
+    search_index.create_name_index(op.get_bind(), sizes=True)
 
 
 def downgrade() -> None:
