@@ -6,9 +6,9 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from pos_clients.data.database import open_database
 from pos_clients.errors import PosError
 from pos_clients.ui import translations
+from pos_clients.ui.opening import open_showing_upgrade
 from pos_clients.ui.preferences import saved_language
 
 
@@ -26,7 +26,7 @@ def make_application() -> QApplication:
 def run_app(database_url: str | None = None) -> int:
     app = make_application()
     try:
-        db = open_database(database_url)
+        db = open_showing_upgrade(database_url)
     except PosError as exc:
         QMessageBox.critical(None, "POS Clients", exc.message())
         return 2

@@ -189,6 +189,15 @@
     </message>
 </context>
 <context>
+    <name>DatabaseUpgrade</name>
+    <message>
+        <source>Mise à jour de la base de données…
+Pour un grand répertoire, cela peut prendre quelques minutes. Ne fermez pas l&apos;application.</source>
+        <translation>Updating the database…
+For a large directory this may take a few minutes. Do not close the application.</translation>
+    </message>
+</context>
+<context>
     <name>DeleteGroupDialog</name>
     <message>
         <source>Supprimer le groupe client</source>
