@@ -105,20 +105,31 @@ def test_the_duplicate_check_reads_indexes_only(sqlite_db: Database) -> None:
             assert "SCAN customer" not in plan, (sql, plan)
 
 
-def test_downgrade_to_0007_puts_the_indexes_back(sqlite_url: str) -> None:
-    db = open_database(sqlite_url)
+def _indexes(db: Database) -> set[str]:
+    with db.connection() as conn:
+        if conn.dialect.name == "sqlite":
+            sql = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customer'"
+        else:
+            sql = "SELECT indexname FROM pg_indexes WHERE tablename = 'customer'"
+        return {str(name) for name in conn.execute(text(sql)).scalars()}
+
+
+def test_downgrade_to_0007_puts_the_indexes_back_on_each_engine(db_url: str) -> None:
+    db = open_database(db_url)
+    sqlite = db.engine.dialect.name == "sqlite"
+    assert "ix_customer_email_lower" in _indexes(db)
+    assert ("ix_customer_sort" in _indexes(db)) is not sqlite  # PostgreSQL keeps it
     person(db, "Dupont", "Jean", email="jean@example.fr")
     downgrade_to(db.engine, "0007")
-    with db.connection() as conn:
-        schema = _schema(conn)
-    assert "ix_customer_sort" in schema and "ix_customer_email" in schema
-    assert "ix_customer_email_lower" not in schema
+    after = _indexes(db)
+    assert {"ix_customer_sort", "ix_customer_email"} <= after
+    assert "ix_customer_email_lower" not in after
     assert _names(db, "dup") == ["Dupont Jean"]
     db.dispose()
-    db = open_database(sqlite_url)  # and up again
+    db = open_database(db_url)  # and up again
     try:
-        with db.connection() as conn:
-            assert "ix_customer_sort" not in _schema(conn)
+        assert "ix_customer_email_lower" in _indexes(db)
+        assert ("ix_customer_sort" in _indexes(db)) is not sqlite
         assert _names(db, "jean@ex") == ["Dupont Jean"]
     finally:
         db.dispose()
