@@ -228,10 +228,23 @@ def clean_phone(value: str, country: str = "FR") -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+@lru_cache(maxsize=4096)
 def format_phone(e164: str | None) -> str:
-    """A stored number as a French cashier writes it (06 12 34 56 78), international otherwise."""
+    """A stored number as a French cashier writes it (06 12 34 56 78), international otherwise.
+
+    Remembered (the directory's list shows the same numbers at every repaint). A valid French
+    number (08 special numbers aside, written `0 8XX …`) skips libphonenumber (about 60 µs):
+    0X XX XX XX XX, as it writes them (tested)."""
     if not e164:
         return ""
+    national = e164[3:]
+    if (
+        len(e164) == 12
+        and e164.startswith("+33")
+        and national[0] != "8"
+        and _french_number_valid(national)
+    ):
+        return f"0{national[0]} {national[1:3]} {national[3:5]} {national[5:7]} {national[7:]}"
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:

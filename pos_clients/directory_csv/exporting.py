@@ -42,11 +42,8 @@ class ExportReport:
 def _phone(e164: str | None, country: str) -> str:
     if not e164:
         return ""
-    if country == "FR" and len(e164) == 12 and e164.startswith("+33") and e164[3] != "8":
-        # A French number at home (08 special numbers aside): 0X XX XX XX XX, as
-        # libphonenumber writes it (tested).
-        national = "0" + e164[3:]
-        return " ".join(national[i : i + 2] for i in range(0, 10, 2))
+    if country == "FR" and e164.startswith("+33"):
+        return format_phone(e164)  # a French number at home (its fast path)
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:

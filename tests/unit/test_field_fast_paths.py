@@ -169,6 +169,22 @@ def test_french_phone_forms(value: str) -> None:
     assert cf.clean_phone(value) == "+33612345678"
 
 
+def library_format(e164: str) -> str:
+    number = phonenumbers.parse(e164, None)
+    if phonenumbers.region_code_for_number(number) == "FR":
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+@settings(max_examples=600)
+@given(st.integers(min_value=100_000_000, max_value=999_999_999))
+@example(880050567)  # 08: `0 880 05 05 67`
+@example(612345678)
+def test_shown_phones_are_written_as_libphonenumber_writes_them(nsn: int) -> None:
+    e164 = f"+33{nsn}"
+    assert cf.format_phone(e164) == library_format(e164)
+
+
 @given(st.integers(min_value=100_000_000, max_value=999_999_999))
 def test_export_writes_french_phones_as_libphonenumber(nsn: int) -> None:
     from pos_clients.directory_csv.exporting import _phone
