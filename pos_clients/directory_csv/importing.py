@@ -297,29 +297,45 @@ def _in_pool(
 ) -> Iterator[tuple[_K, _R]]:
     """(key, task(*args)) for each (key, args) of `jobs`, in order: the first `local` ones
     computed by this process while `pool` starts on the next ones, the others by `pool`, a
-    few jobs ahead; `idle()` is called while the next result is not ready, until it returns
-    False. The jobs not yet asked for are cancelled when the caller stops early."""
-    pending: deque[tuple[_K, Future[_R]]] = deque()
+    few jobs ahead. While the next result is not ready, this process calls `idle()` until
+    it returns False, then takes over the last job the pool has not started (and so on),
+    and only waits when there is none: neither process sits idle while the other works.
+    The jobs not yet asked for are cancelled when the caller stops early."""
+    pending: deque[tuple[_K, tuple[Any, ...], Future[_R]]] = deque()
     waiting = iter(jobs)
     head = list(islice(waiting, local))
 
     def submit_ahead() -> None:
         while len(pending) < IN_FLIGHT and (job := next(waiting, None)) is not None:
-            pending.append((job[0], pool.submit(task, *job[1])))
+            pending.append((job[0], job[1], pool.submit(task, *job[1])))
+
+    def take_over_one() -> bool:
+        """Compute here the last job the pool has not started; whether there was one."""
+        for at in range(len(pending) - 1, -1, -1):
+            key, args, future = pending[at]
+            if future.done():  # taken over already (or finished)
+                continue
+            if not future.cancel():  # started: so are all the ones before it
+                return False
+            here: Future[_R] = Future()
+            here.set_result(task(*args))
+            pending[at] = (key, args, here)
+            return True
+        return False
 
     try:
         submit_ahead()
         for key, args in head:
             yield key, task(*args)
         while pending:
-            key, future = pending.popleft()
-            while not future.done() and idle():
+            key, _, future = pending.popleft()
+            while not future.done() and (idle() or take_over_one()):
                 pass
             value = future.result()
             submit_ahead()
             yield key, value
     finally:
-        for _, future in pending:
+        for _, _, future in pending:
             future.cancel()
 
 

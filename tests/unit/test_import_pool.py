@@ -1,5 +1,6 @@
 """The importing process hands pieces to the workers ahead of time and, while the next result
-is not ready, does other work (`idle`) instead of waiting; results still come in order."""
+is not ready, does other work (`idle`), then takes over jobs the pool has not started,
+instead of waiting; results still come in order."""
 
 from __future__ import annotations
 
@@ -46,4 +47,27 @@ def test_the_first_jobs_run_here_while_the_pool_starts_on_the_next_ones() -> Non
         jobs = [(n, (n,)) for n in range(8)]
         results = list(_in_pool(pool, where, jobs, lambda: False, local=3))
     assert [key for key, _ in results] == list(range(8))  # in order all the same
-    assert [ran_here for _, (_, ran_here) in results] == [True] * 3 + [False] * 5
+    assert [ran_here for _, (_, ran_here) in results][:3] == [True] * 3
+    assert started.is_set()
+
+
+def test_this_process_takes_over_the_jobs_the_pool_has_not_started_the_last_first() -> None:
+    here = threading.get_ident()
+    released = threading.Event()
+    taken_over: list[int] = []
+
+    def job(n: int) -> tuple[int, bool]:
+        if threading.get_ident() == here:
+            taken_over.append(n)
+            if n == 1:  # nothing left to take over: let the pool's job finish
+                released.set()
+        elif n == 0:
+            assert released.wait(10)  # the pool's only thread is busy with the first job
+        return n, threading.get_ident() == here
+
+    with ThreadPoolExecutor(1) as pool:
+        jobs = [(n, (n,)) for n in range(6)]
+        results = list(_in_pool(pool, job, jobs, lambda: False))
+    assert [key for key, _ in results] == list(range(6))
+    assert results[0] == (0, (0, False))
+    assert taken_over == [5, 4, 3, 2, 1]
