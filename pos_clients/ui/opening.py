@@ -20,7 +20,7 @@ from pos_clients.data.migrate import current_revision, head_revision
 
 _POLL_MS = 50
 UPGRADE_TEXT = (
-    "Mise à jour de la base de données…\n"
+    "Préparation de la base de données…\n"
     "Pour un grand répertoire, cela peut prendre quelques minutes. "
     "Ne fermez pas l'application."
 )

@@ -60,7 +60,7 @@ def test_an_old_schema_is_upgraded_behind_a_window_that_says_so(
     QTimer.singleShot(100, look)  # runs only if the UI thread keeps handling events
     db = opening.open_showing_upgrade(sqlite_url, slow_open)
     try:
-        assert len(seen) == 1 and seen[0].startswith("Mise à jour de la base de données")
+        assert len(seen) == 1 and seen[0].startswith("Préparation de la base de données")
         assert threads and threads[0] != threading.current_thread().name
         assert current_revision(db.engine) == head_revision()
         assert person(db, "Dupont", "Jean").display_name == "Dupont Jean"
@@ -110,4 +110,4 @@ def test_the_window_speaks_english(qapp: QApplication, tmp_path: Path) -> None:
         text = opening._tr(opening.UPGRADE_TEXT)
     finally:
         QCoreApplication.removeTranslator(translator)
-    assert text.startswith("Updating the database…")
+    assert text.startswith("Preparing the database…")
