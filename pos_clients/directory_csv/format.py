@@ -127,7 +127,7 @@ class CsvTable:
 
     def records(self) -> Iterator[tuple[int, list[str]]]:
         """(line where the record starts, its fields), after the header."""
-        reader = csv.reader(io.StringIO(self.text), delimiter=self.delimiter, strict=False)
+        reader = csv.reader(_lines(self.text), delimiter=self.delimiter, strict=False)
         next(reader, None)
         last_line = reader.line_num
         for record in reader:
@@ -138,7 +138,7 @@ class CsvTable:
         """The text after the header in pieces of about `lines` lines, each cut at the end of
         a line where the quotes so far are even: a record boundary if the piece's quotes are
         regular (`regular_quotes`), which whoever reads the piece checks."""
-        reader = csv.reader(io.StringIO(self.text), delimiter=self.delimiter, strict=False)
+        reader = csv.reader(_lines(self.text), delimiter=self.delimiter, strict=False)
         next(reader, None)
         text, start, line = self.text, 0, reader.line_num
         for _ in range(line):  # past the header's lines
@@ -240,26 +240,55 @@ def read_bytes(source: str | Path | BinaryIO) -> bytes:
     return source.read()
 
 
+# Large files are decoded and scanned a slice at a time: one call over all of a 30 MB file
+# holds Python's lock for 25 to 110 ms, during which the window (the import runs on one of
+# its threads) cannot repaint; between slices it may.
+_SLICE = 1 << 20
+
+
+def _decoded(data: bytes, encoding: str, start: int = 0) -> str:
+    """`data[start:].decode(encoding)`, a slice at a time (raises UnicodeDecodeError)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    view = memoryview(data)
+    parts = [decoder.decode(view[at : at + _SLICE]) for at in range(start, len(data), _SLICE)]
+    parts.append(decoder.decode(b"", final=True))
+    return "".join(parts)
+
+
+def _count_lines(data: bytes) -> int:
+    return sum(data.count(b"\n", at, at + _SLICE) for at in range(0, len(data), _SLICE))
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """The text of the file and the name of its encoding. Raises CsvUnreadableError."""
     try:
         if data.startswith(codecs.BOM_UTF8):
-            return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
+            return _decoded(data, "utf-8", len(codecs.BOM_UTF8)), "utf-8-sig"
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            return data.decode("utf-16"), "utf-16"
+            return _decoded(data, "utf-16"), "utf-16"
     except UnicodeDecodeError:
         raise _unreadable(
             "Le fichier annonce un encodage Unicode mais son contenu ne le respecte pas.",
             "The file announces a Unicode encoding but its content does not follow it.",
         ) from None
     try:
-        return data.decode("utf-8"), "utf-8"
+        return _decoded(data, "utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("cp1252"), "windows-1252"
+        return _decoded(data, "cp1252"), "windows-1252"
     except UnicodeDecodeError:
-        return data.decode("latin-1"), "iso-8859-1"
+        return _decoded(data, "latin-1"), "iso-8859-1"
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text` (with their ends), cut as they are asked for."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end + 1
+        yield text[start:end]
+        start = end
 
 
 def _sniff_delimiter(first_line: str) -> str:
@@ -272,14 +301,14 @@ def read_table(source: str | Path | BinaryIO) -> CsvTable:
     """Read and decode a customer CSV and map its header. Raises CsvUnreadableError."""
     data = read_bytes(source)
     text, encoding = decode(data)
-    expected = data.count(b"\n")
+    expected = _count_lines(data)
     del data
-    if not text.strip():
+    if not text or text.isspace():
         raise _unreadable("Le fichier est vide.", "The file is empty.")
-    first_line = text.lstrip("\r\n").split("\n", 1)[0]
-    delimiter = _sniff_delimiter(first_line)
+    first_line = next(line for line in _lines(text) if line.strip("\r\n"))
+    delimiter = _sniff_delimiter(first_line.rstrip("\r\n"))
     try:
-        header = next(csv.reader(io.StringIO(text), delimiter=delimiter))
+        header = next(csv.reader(_lines(text), delimiter=delimiter))
     except (csv.Error, StopIteration):
         header = []
     columns: dict[str, int] = {}
