@@ -32,7 +32,7 @@ from sqlalchemy import (
 
 from pos_clients.data import search_postgres, search_ranked
 from pos_clients.data.database import UnitOfWork
-from pos_clients.data.search_index import EMAIL_FTS, ID_MASK, NAME_FTS
+from pos_clients.data.search_index import EMAIL_FTS, ID_BITS, ID_MASK, NAME_FTS, key_rank
 from pos_clients.data.tables import customer_table, group_table
 from pos_clients.folding import fold, words
 
@@ -321,16 +321,21 @@ def search(
         # Matches in name order from the ranked word and email indexes (migration 0006).
         after_key = (after.sort_key, after.id) if after else None
         found: list[int] = []
+        by_words: list[int] = []
+        if parsed.words:
+            by_words = search_ranked.page_ids(uow, parsed.words, limit + 1, after_key)
         if parsed.email_fragment and not _words_cover(parsed):
             pattern = _trigram_like(parsed)
-            ranked = search_ranked.fragment_page_ids(uow, pattern, limit + 1, after_key)
+            # Past the words' page (when full), no address can make the page: the fragment's
+            # matches are looked for only before it.
+            stop = _rank_after(uow, by_words, limit + 1, after)
+            ranked = search_ranked.fragment_page_ids(uow, pattern, limit + 1, after_key, stop)
             if ranked is None:  # no three characters in a row: LIKE on every row, capped
                 ranked = _fragment_ids(uow, parsed, WALK_FROM)
                 walks = len(ranked) >= WALK_FROM
             found = ranked
         if not walks:
-            if parsed.words:
-                found += search_ranked.page_ids(uow, parsed.words, limit + 1, after_key)
+            found += by_words
             if not found:
                 return SearchPage((), None)
             return _page_of_ids(uow, found, after, limit)
@@ -401,6 +406,26 @@ _PAGE_OF_IDS = (
     "WHERE c.id IN (SELECT value FROM json_each(:ids)) {after}"
     "ORDER BY c.sort_key, c.id LIMIT :n"
 )
+
+
+_SORT_KEYS_OF_IDS = (
+    "SELECT sort_key, id FROM customer WHERE id IN (SELECT value FROM json_each(:ids))"
+)
+
+
+def _rank_after(uow: UnitOfWork, ids: list[int], need: int, after: Cursor | None) -> int | None:
+    """The `name_rank` from which on no customer is among the first `need` of `ids` (in name
+    order, after `after`): the start of the tie group after the `need`-th one's; None when
+    `ids` has fewer than `need` after `after`."""
+    if len(ids) < need:
+        return None
+    keys = search_ranked.rows(uow, _SORT_KEYS_OF_IDS, {"ids": json.dumps(ids)})
+    if after is not None:
+        keys = [k for k in keys if (k[0], k[1]) > (after.sort_key, after.id)]
+    if len(keys) < need:
+        return None
+    nth = sorted(keys)[need - 1][0]
+    return (key_rank(nth) + 1) << ID_BITS
 
 
 def _page_of_ids(uow: UnitOfWork, ids: list[int], after: Cursor | None, limit: int) -> SearchPage:

@@ -146,11 +146,16 @@ def trigram_match(chosen: Sequence[str]) -> str:
 
 
 def fragment_page_ids(
-    uow: UnitOfWork, pattern: str, need: int, after: tuple[str, int] | None
+    uow: UnitOfWork,
+    pattern: str,
+    need: int,
+    after: tuple[str, int] | None,
+    stop: int | None = None,
 ) -> list[int] | None:
     """Like `page_ids`, for the customers whose email is LIKE `pattern` (`%fragment%`, whose
     `_` are one-character wildcards), from the ranked trigram index; None when the fragment
-    has no three characters in a row to look up.
+    has no three characters in a row to look up. With `stop`, only among ranks below it
+    (fewer than `need` when fewer are there).
 
     A fragment from the middle of an address (`ntact.sanc`) is a conjunction of common
     trigrams (`nta`, `act`: every `contact.` address); FTS5 steps through their long
@@ -178,7 +183,7 @@ def fragment_page_ids(
     plans.append(plan(every, 0))
     walk: _Walk = ("email LIKE :pattern", {"pattern": pattern})
     # Every plan's matches hold the fragment's: its first (rarest trigrams) counts cheapest.
-    return _first_ranks(uow, plans, walk, need, after, census=plans[0][:2])
+    return _first_ranks(uow, plans, walk, need, after, census=plans[0][:2], stop=stop)
 
 
 _SAMPLE = 16
@@ -295,8 +300,10 @@ def _first_ranks(
     need: int,
     after: tuple[str, int] | None,
     census: tuple[str, str] | None = None,
+    stop: int | None = None,
 ) -> list[int]:
-    """Ids among which are the first `need` matches in name order (after `after`).
+    """Ids among which are the first `need` matches in name order (after `after`), of those
+    ranked below `stop` when given.
 
     Reads `table`'s matches in rank order, keeps those the plan's check passes, one tie group
     (rows sharing a `key_rank`) after another, until `need` are counted. A tie group of more
@@ -322,7 +329,8 @@ def _first_ranks(
     completing = False
     ranks: list[int] = []
     passed: list[int] = []
-    stop = (1 << 63) - 1  # every rank; once the page is full, the end of its last tie group
+    # Every rank (or those below `stop`); once the page is full, the end of its last tie group.
+    stop = (1 << 63) - 1 if stop is None else stop
     while True:
         # Rows still to check at this plan's pass rate before the page is full (the rows of
         # the cursor's own group do not count: some may come before the cursor).

@@ -125,14 +125,18 @@ _ADDRESSES = [
 ]
 
 
-@pytest.fixture
-def fragments(db: Database) -> Database:
+def _fill_fragments(db: Database) -> Database:
     # First by name, a tie group large enough that a page fills inside it.
     for i, last in enumerate(["Aaron"] * 80 + LAST_NAMES * 2):
         email = _ADDRESSES[i % len(_ADDRESSES)].replace("@", f"{i}@")
         person(db, last, f"Antoine{i % 3}", email=email)
     company(db, "Martinez & Fils", city="Paris", email="contact.martinez@fils.fr")
     return db
+
+
+@pytest.fixture
+def fragments(db: Database) -> Database:
+    return _fill_fragments(db)
 
 
 @pytest.mark.parametrize("walk_from", [0, 30, 10**9])
@@ -275,3 +279,34 @@ def _spy(fn: Any, calls: list[str]) -> Any:
 
 def _all(uow: UnitOfWork, query: str) -> list[customer_search.CustomerListItem]:
     return list(customer_search.search(uow, query, limit=1000).items)
+
+
+def test_a_full_page_of_words_bounds_where_the_fragment_is_looked_for(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Past the last customer of a full page of the typed words, no address can make the
+    # page: the fragment is looked for only before it, and the pages are the same.
+    fragments = _fill_fragments(sqlite_db)  # the ranked indexes are SQLite's
+    stops: list[int | None] = []
+    real = search_ranked.fragment_page_ids
+
+    def spy(
+        uow: UnitOfWork, pattern: str, need: int, after: Any, stop: int | None = None
+    ) -> list[int] | None:
+        stops.append(stop)
+        return real(uow, pattern, need, after, stop)
+
+    monkeypatch.setattr(search_ranked, "fragment_page_ids", spy)
+    with fragments.reader() as uow:
+        rows = uow.session.execute(
+            text("SELECT id, email, search_text FROM customer ORDER BY sort_key, id")
+        ).all()
+        query = "ntact.mart"
+        typed = customer_search.parse(query).words
+        expected = [
+            i
+            for i, email, indexed in rows
+            if query in email or all(f" {w}" in indexed for w in typed)
+        ]
+        assert _pages(uow, query, 2) == expected
+    assert any(stop is not None for stop in stops)
