@@ -172,7 +172,8 @@ def run(args: argparse.Namespace) -> None:
             f"| importing process: {label} | {seconds * 1e6:.1f} |"
             for label, seconds in sorted(stages.items(), key=lambda kv: -kv[1])
         ),
-        f"| importing process: Python (accept the records, hand them over, cards) | "
+        "| importing process: Python (accept the records, hand them over, cards; the "
+        f"pieces it checks while the worker starts, or instead of waiting) | "
         f"{(main_cpu - sql) * 1e6:.1f} |",
         f"| importing process, in all | {main_cpu * 1e6:.1f} |",
     ]
