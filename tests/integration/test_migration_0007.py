@@ -3,28 +3,19 @@ one word and one email index; going back to 0006 restores the id-keyed tables, f
 
 from __future__ import annotations
 
-from alembic import command
 from sqlalchemy import Connection, text
 
 from pos_clients import customers
 from pos_clients.customers import CustomerDraft
 from pos_clients.data import customer_search
-from pos_clients.data.database import Database, make_engine, open_database
-from pos_clients.data.migrate import alembic_config, current_revision, downgrade_to
+from pos_clients.data.database import Database, open_database
+from pos_clients.data.migrate import current_revision, downgrade_to
 from tests.helpers.factories import company, group, person
 from tests.helpers.fts import assert_ranked_index_matches
+from tests.helpers.migrations import upgrade_to
 
 BY_ID = ("customer_fts", "customer_email_trgm")
 RANKED = ("customer_name_fts", "customer_email_ranked")
-
-
-def _upgrade_to(url: str, revision: str) -> None:
-    engine = make_engine(url)
-    config = alembic_config()
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, revision)
-    engine.dispose()
 
 
 def _tables(conn: Connection) -> set[str]:
@@ -66,7 +57,7 @@ def _fill(db: Database) -> tuple[int, int]:
 def test_a_directory_at_0006_with_customers_upgrades_to_head_and_is_found(
     sqlite_url: str,
 ) -> None:
-    _upgrade_to(sqlite_url, "0006")
+    upgrade_to(sqlite_url, "0006")
     db = open_database(sqlite_url, migrate=False)
     with db.connection() as conn:
         assert set(BY_ID) | set(RANKED) <= _tables(conn)

@@ -7,27 +7,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from alembic import command
 from sqlalchemy import Connection, event, text
 
 from pos_clients import customers
 from pos_clients.customers import CustomerDraft
 from pos_clients.data import customer_search
-from pos_clients.data.database import Database, make_engine, open_database
-from pos_clients.data.migrate import alembic_config, downgrade_to
+from pos_clients.data.database import Database, open_database
+from pos_clients.data.migrate import downgrade_to
 from tests.helpers.factories import company, person
 from tests.helpers.fts import assert_ranked_index_matches
+from tests.helpers.migrations import upgrade_to
 
 RANKED = ("customer_name_fts", "customer_email_ranked")
-
-
-def _upgrade_to(url: str, revision: str) -> None:
-    engine = make_engine(url)
-    config = alembic_config()
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, revision)
-    engine.dispose()
 
 
 def _schema(conn: Connection) -> dict[str, str]:
@@ -43,7 +34,7 @@ def _names(db: Database, query: str) -> list[str]:
 def test_a_directory_at_0007_upgrades_to_head_and_is_searched_as_before(
     sqlite_url: str,
 ) -> None:
-    _upgrade_to(sqlite_url, "0007")
+    upgrade_to(sqlite_url, "0007")
     db = open_database(sqlite_url, migrate=False)
     with db.connection() as conn:
         before = _schema(conn)

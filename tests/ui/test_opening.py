@@ -3,32 +3,20 @@ window that says so, and the app gets the database at the newest schema."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
-from alembic import command
 from PySide6.QtCore import QCoreApplication, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
-from pos_clients.data.database import Database, make_engine, open_database
-from pos_clients.data.migrate import alembic_config, current_revision, head_revision
-from pos_clients.ui import opening
+from pos_clients.data.database import Database, open_database
+from pos_clients.data.migrate import current_revision, head_revision
+from pos_clients.ui import opening, translations
 from tests.helpers.factories import person
+from tests.helpers.migrations import upgrade_to
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "directory_en.ts"
-
-
-def _at_revision(url: str, revision: str) -> None:
-    engine = make_engine(url)
-    config = alembic_config()
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, revision)
-    engine.dispose()
 
 
 def _upgrade_windows() -> list[QProgressDialog]:
@@ -42,7 +30,7 @@ def _upgrade_windows() -> list[QProgressDialog]:
 def test_an_old_schema_is_upgraded_behind_a_window_that_says_so(
     qapp: QApplication, sqlite_url: str
 ) -> None:
-    _at_revision(sqlite_url, "0007")
+    upgrade_to(sqlite_url, "0007")
     assert opening.upgrade_needed(sqlite_url)
     release = threading.Event()
     seen: list[str] = []
@@ -84,7 +72,7 @@ def test_an_up_to_date_schema_opens_without_a_window(qapp: QApplication, sqlite_
 def test_an_upgrade_that_fails_raises_its_error_and_closes_the_window(
     qapp: QApplication, sqlite_url: str
 ) -> None:
-    _at_revision(sqlite_url, "0007")
+    upgrade_to(sqlite_url, "0007")
 
     def failing(url: str | None) -> Database:
         raise RuntimeError("disk full")
@@ -96,13 +84,9 @@ def test_an_upgrade_that_fails_raises_its_error_and_closes_the_window(
 
 
 def test_the_window_speaks_english(qapp: QApplication, tmp_path: Path) -> None:
-    lrelease = shutil.which("pyside6-lrelease") or str(
-        Path(sys.executable).with_name("pyside6-lrelease")
-    )
-    if not Path(lrelease).exists():
-        pytest.skip("pyside6-lrelease not installed")
-    qm = tmp_path / "directory_en.qm"
-    subprocess.run([lrelease, str(TS), "-qm", str(qm)], check=True, capture_output=True)
+    qm = translations.compiled(TS, tmp_path)  # as the app compiles it at start
+    if qm is None:
+        pytest.skip("lrelease not installed")
     translator = QTranslator()
     assert translator.load(str(qm))
     QCoreApplication.installTranslator(translator)
