@@ -318,7 +318,10 @@ def _in_pool(
             if not future.cancel():  # started: so are all the ones before it
                 return False
             here: Future[_R] = Future()
-            here.set_result(task(*args))
+            try:
+                here.set_result(task(*args))
+            except Exception as exc:  # raised at its turn, as the pool's would be
+                here.set_exception(exc)
             pending[at] = (key, args, here)
             return True
         return False

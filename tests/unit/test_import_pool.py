@@ -7,6 +7,8 @@ from __future__ import annotations
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
 from pos_clients.directory_csv.importing import _in_pool
 
 
@@ -71,3 +73,25 @@ def test_this_process_takes_over_the_jobs_the_pool_has_not_started_the_last_firs
     assert [key for key, _ in results] == list(range(6))
     assert results[0] == (0, (0, False))
     assert taken_over == [5, 4, 3, 2, 1]
+
+
+def test_a_job_taken_over_that_fails_raises_at_its_turn() -> None:
+    here = threading.get_ident()
+    released = threading.Event()
+
+    def job(n: int) -> int:
+        if threading.get_ident() == here:
+            if n == 1:
+                released.set()
+            if n == 3:
+                raise ValueError("piece 3")
+        elif n == 0:
+            assert released.wait(10)
+        return n
+
+    with ThreadPoolExecutor(1) as pool:
+        results = _in_pool(pool, job, [(n, (n,)) for n in range(5)], lambda: False)
+        got = [next(results)[1] for _ in range(3)]  # the jobs before it come first, in order
+        with pytest.raises(ValueError, match="piece 3"):
+            next(results)
+    assert got == [0, 1, 2]
