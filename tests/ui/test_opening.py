@@ -62,11 +62,19 @@ def test_an_up_to_date_schema_opens_without_a_window(qapp: QApplication, sqlite_
     open_database(sqlite_url).dispose()
     assert not opening.upgrade_needed(sqlite_url)
     shown: list[int] = []
+    opened_on: list[threading.Thread] = []
+
+    def opener(url: str | None) -> Database:
+        opened_on.append(threading.current_thread())
+        shown.append(len(_upgrade_windows()))  # no window while it opens
+        return open_database(url)
+
     QTimer.singleShot(0, lambda: shown.append(len(_upgrade_windows())))
-    db = opening.open_showing_upgrade(sqlite_url)
+    db = opening.open_showing_upgrade(sqlite_url, opener)
     QApplication.processEvents()
     db.dispose()
-    assert shown == [0]
+    assert shown == [0, 0]
+    assert opened_on == [threading.main_thread()]  # at once, no worker thread
 
 
 def test_an_upgrade_that_fails_raises_its_error_and_closes_the_window(
