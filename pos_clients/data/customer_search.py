@@ -381,18 +381,18 @@ def search(
             stmt = stmt.where(c.group_id == group_id)
         if after is not None:
             stmt = stmt.where(tuple_(c.sort_key, c.id) > tuple_(after.sort_key, after.id))
-    return _page(uow, stmt, limit, rare_may_be=parsed.may_be_rare)
+    return _page(uow, stmt, limit, may_be_rare=parsed.may_be_rare)
 
 
 def _page(
-    uow: UnitOfWork, stmt: Select[Any], limit: int, *, rare_may_be: bool = False
+    uow: UnitOfWork, stmt: Select[Any], limit: int, *, may_be_rare: bool = False
 ) -> SearchPage:
-    """Run `stmt` (the list's columns) ordered by name, one page of `limit`. `rare_may_be`:
+    """Run `stmt` (the list's columns) ordered by name, one page of `limit`. `may_be_rare`:
     the matches may be too rare for the planner's walk in name order (PostgreSQL, an email
     fragment or digits: `search_postgres`)."""
     c = customer_table.c
     stmt = stmt.order_by(c.sort_key, c.id).limit(limit + 1)
-    if rare_may_be and uow.dialect == "postgresql":
+    if may_be_rare and uow.dialect == "postgresql":
         return _page_from(search_postgres.rows_trying_order(uow.session, stmt), limit)
     return _page_from(uow.session.execute(stmt).all(), limit)
 
