@@ -18,6 +18,7 @@ doclists are short), the rest is asked of FTS5 with every word as typed after al
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -237,30 +238,30 @@ def _walk_group(
     n: int,
     after: tuple[str, int] | None,
     scan: int | None,
-) -> list[int] | None:
+) -> tuple[list[int], tuple[str, int] | None]:
     """The first `n` customers of the tie group `key` meeting `walk`, in name order (after
     the cursor `after`), read from the covering index `ix_customer_walk` (migration 0004).
 
-    Reads at most `scan` rows of the group: None when they hold fewer than `n` matches and
-    the group goes on (the matches may be too sparse in too large a group to walk to).
+    Reads at most `scan` rows of the group (all of them when None). Also returns, when fewer
+    than `n` were found and the group goes on past those rows, the last one read, as a cursor
+    to walk on from; None when the group ended there.
     """
     condition, params = walk
     low, high = group_bounds(key)
     bounds = "sort_key >= :low" + ("" if high is None else " AND sort_key < :high")
     if after is not None:
         bounds += " AND (sort_key, id) > (:after_key, :after_id)"
-    rows = (
-        f"SELECT id, search_text, email FROM customer WHERE {bounds} "
-        "ORDER BY sort_key, id LIMIT :scan"
-    )
+    ordered = f"FROM customer WHERE {bounds} ORDER BY sort_key, id"
     values = {**params, "low": low, "high": high, "n": n, "scan": -1 if scan is None else scan}
     if after is not None:
         values |= {"after_key": after[0], "after_id": after[1]}
-    found = ints(uow, f"SELECT id FROM ({rows}) WHERE {condition} LIMIT :n", values)
-    count = f"SELECT count(*) FROM ({rows})"
-    if len(found) < n and scan is not None and ints(uow, count, values)[0] == scan:
-        return None
-    return found
+    walked = f"SELECT id, search_text, email {ordered} LIMIT :scan"
+    found = ints(uow, f"SELECT id FROM ({walked}) WHERE {condition} LIMIT :n", values)
+    if len(found) >= n or scan is None:
+        return found, None
+    last_read = f"SELECT sort_key, id {ordered} LIMIT 1 OFFSET :skip"
+    end = rows(uow, last_read, values | {"skip": scan - 1})
+    return found, (end[0][0], end[0][1]) if end else None
 
 
 def _walk_crowd(
@@ -270,17 +271,41 @@ def _walk_crowd(
     key: int,
     n: int,
     after: tuple[str, int] | None,
+    seen: tuple[int | None, int] = (None, 0),
 ) -> list[int] | None:
     """The first `n` matches of the tie group `key` (after `after`) in name order, walked
-    from the covering index when the group has more than GROUP_WALK_FROM candidates (FTS5
-    matches of `query`, a table and its query), reading at most 4 rows per candidate (a row
-    walked costs about 0.6 µs, a candidate checked and sorted 4 to 5), or every row when they
-    are _CROWD or more. None when the group is not crowded, or its matches too sparse."""
-    candidates = _candidates(uow, *query, key, _CROWD)
-    if candidates <= GROUP_WALK_FROM:
+    from the covering index when more than GROUP_WALK_FROM of its candidates (FTS5 matches of
+    `query`, a table and its query) are still to be read (`seen`: how many the group has,
+    when already estimated, else counted here; and how many were read already); None when
+    the group is not crowded, or its matches too sparse to walk to.
+
+    Collecting a candidate (reading, checking and sorting it) costs about 5 µs, walking a row
+    about 0.6: the walk may read 4 rows per candidate left, or every row of the group when
+    it has _CROWD candidates or more. When those rows hold too few matches, it goes on only
+    while the matches seen so far say the rest is within as many rows again.
+    """
+    candidates, read = seen
+    if candidates is None:
+        candidates = _candidates(uow, *query, key, _CROWD)
+    if candidates - read <= GROUP_WALK_FROM:
         return None
-    scan = None if candidates >= _CROWD else WALK_PER_CANDIDATE * candidates
-    return _walk_group(uow, walk, key, n, after, scan)
+    if candidates >= _CROWD:
+        return _walk_group(uow, walk, key, n, after, None)[0]
+    budget = WALK_PER_CANDIDATE * (candidates - read)
+    found: list[int] = []
+    scan = budget
+    walked = 0
+    while True:
+        more, end = _walk_group(uow, walk, key, n - len(found), after, scan)
+        found += more
+        walked += scan
+        if len(found) >= n or end is None:
+            return found
+        # At the density seen so far (with some margin), the rows still to walk.
+        scan = (n - len(found)) * walked // max(len(found), 1) * 5 // 4 + 16
+        if not found or scan > budget:
+            return None
+        after = end
 
 
 def _candidates(uow: UnitOfWork, table: str, match: str, key: int, n: int) -> int:
@@ -291,6 +316,31 @@ def _candidates(uow: UnitOfWork, table: str, match: str, key: int, n: int) -> in
     )
     params = {"m": match, "low": key << ID_BITS, "high": (key + 1) << ID_BITS, "n": n}
     return ints(uow, sql, params)[0]
+
+
+# Fewer matches of a tie group seen than this tell too little of how many it holds.
+_MIN_SEEN = 32
+
+
+def _estimated(
+    seen: list[int], since: int, covered: int, key: int, max_id: int
+) -> tuple[int | None, int]:
+    """About how many matches the tie group `key` holds, from those of them `seen` (a plan's
+    matches in rank order: every one ranked in `(since, covered]`), and how many of them were
+    seen: within a group the ranks follow the ids, which spread evenly over 1 to `max_id`
+    whatever the name. Exact when the whole group was read; None when too little was to tell.
+    """
+    low = key << ID_BITS
+    high = low + max_id + 1
+    start, end = max(since + 1, low), min(covered + 1, high)
+    if end <= start:
+        return None, 0
+    in_group = bisect_left(seen, end) - bisect_left(seen, start)
+    if start == low and end == high:
+        return in_group, in_group
+    if in_group < _MIN_SEEN:
+        return None, in_group
+    return in_group * (high - low) // (end - start), in_group
 
 
 def _first_ranks(
@@ -331,6 +381,17 @@ def _first_ranks(
     passed: list[int] = []
     # Every rank (or those below `stop`); once the page is full, the end of its last tie group.
     stop = (1 << 63) - 1 if stop is None else stop
+    # The current plan's matches read, all of them ranked in (since, covered].
+    seen: list[int] = []
+    since = covered = last
+    max_id: int | None = None
+
+    def estimated(key: int) -> tuple[int | None, int]:
+        nonlocal max_id
+        if max_id is None:
+            max_id = ints(uow, "SELECT max(id) FROM customer", {})[0] or 0
+        return _estimated(seen, since, covered, key, max_id)
+
     while True:
         # Rows still to check at this plan's pass rate before the page is full (the rows of
         # the cursor's own group do not count: some may come before the cursor).
@@ -342,6 +403,7 @@ def _first_ranks(
             table, match, check, budget = plans[stage]
             read = kept = 0
             batch = need + 14  # its pass rate is still to be seen
+            seen, since = [], last
         elif missing <= 0:
             # The page is full: only the last tie group is still to complete (small batches
             # first: it usually ends within a few rows; when it does not, the page's share of
@@ -349,7 +411,15 @@ def _first_ranks(
             if completing and group_key != unwalkable:
                 cursor = after if group_key == after_key else None
                 still = need - counted
-                walked = _walk_crowd(uow, census or (table, match), walk, group_key, still, cursor)
+                walked = _walk_crowd(
+                    uow,
+                    census or (table, match),
+                    walk,
+                    group_key,
+                    still,
+                    cursor,
+                    estimated(group_key),
+                )
                 if walked is not None:
                     return found + walked
                 unwalkable = group_key
@@ -366,6 +436,8 @@ def _first_ranks(
         )
         ranks = ints(uow, sql, {"m": match, "last": last, "stop": stop, "n": batch})
         last = ranks[-1] if ranks else last
+        seen += ranks
+        covered = last if len(ranks) == batch else stop - 1
         passed = check(ranks)
         read, kept = read + len(ranks), kept + len(passed)
         for rank in passed:
@@ -381,7 +453,13 @@ def _first_ranks(
                 # A crowded tie group: take just what the page needs of it, in name order.
                 cursor = after if group_key == after_key else None
                 walked = _walk_crowd(
-                    uow, census or (table, match), walk, group_key, need - counted, cursor
+                    uow,
+                    census or (table, match),
+                    walk,
+                    group_key,
+                    need - counted,
+                    cursor,
+                    estimated(group_key),
                 )
                 if walked is None:
                     unwalkable = group_key  # collect it whole after all
@@ -393,6 +471,7 @@ def _first_ranks(
                 # Fewer than needed: that was all of the group; go on after it.
                 group = []
                 last = ((group_key + 1) << ID_BITS) - 1
+                seen, since = [], last
                 break
         else:
             if len(ranks) < batch:

@@ -12,7 +12,7 @@ from sqlalchemy import text
 from pos_clients import customers
 from pos_clients.data import customer_search, search_ranked
 from pos_clients.data.database import Database, UnitOfWork
-from pos_clients.data.search_index import group_bounds, key_rank
+from pos_clients.data.search_index import ID_BITS, group_bounds, key_rank
 from tests.helpers.factories import company, person
 from tests.helpers.fts import assert_ranked_index_matches, indexed_rowids
 
@@ -163,6 +163,53 @@ def test_mid_address_fragments_page_in_name_order_as_like_finds_them(
             ]
             assert any(query in email for _, email, _ in rows), query
             assert _pages(uow, query, limit) == expected, query
+
+
+def test_a_crowded_tie_group_is_walked_on_while_its_matches_say_the_rest_is_near(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fragments = _fill_fragments(sqlite_db)  # the covering index walked is SQLite's
+    # Walk any group, at most one row per candidate left to read.
+    monkeypatch.setattr(search_ranked, "GROUP_WALK_FROM", 0)
+    monkeypatch.setattr(search_ranked, "WALK_PER_CANDIDATE", 1)
+    calls: list[str] = []
+    monkeypatch.setattr(search_ranked, "_walk_group", _spy(search_ranked._walk_group, calls))
+    walk = ("email LIKE :pattern", {"pattern": "%ntact.mart%"})
+    with fragments.reader() as uow:
+        rows = uow.session.execute(
+            text("SELECT id, email, sort_key FROM customer ORDER BY sort_key, id")
+        ).all()
+        key = key_rank(rows[0][2])  # the 80 Aarons
+        group = [(i, email) for i, email, k in rows if key_rank(k) == key]
+        matches = [i for i, email in group if "ntact.mart" in email]
+        # By name, the Aarons' first 40 rows hold 27 matches: 29 are found a few rows on.
+        assert sum("ntact.mart" in email for _, email in group[:40]) == 27
+        found = search_ranked._walk_crowd(uow, ("", ""), walk, key, 29, None, (40, 0))
+        assert found == matches[:29]
+        assert calls == ["_walk_group", "_walk_group"]
+        # 20 rows hold 20 matches: 40 are too far for a walk of 20 rows per step.
+        calls.clear()
+        assert search_ranked._walk_crowd(uow, ("", ""), walk, key, 40, None, (20, 0)) is None
+        assert calls == ["_walk_group"]
+        # A group holding fewer than asked: all of its matches.
+        assert search_ranked._walk_crowd(uow, ("", ""), walk, key, 80, None, (100, 0)) == matches
+
+
+def test_a_tie_group_is_estimated_from_the_share_of_its_ids_read() -> None:
+    key = key_rank("martin")
+    low = key << ID_BITS
+    before, after = (key - 1) << ID_BITS, (key + 1) << ID_BITS
+    # 40 matches among the ids 1 to 500 of at most 1,000: about 80 in the whole group.
+    seen = [before + 7, *(low + 10 + 12 * i for i in range(40))]
+    assert search_ranked._estimated(seen, before + 7, low + 500, key, 999) == (79, 40)
+    # Read from the middle of the group on (a plan started there): the same share.
+    assert search_ranked._estimated(seen, low + 9, low + 500, key, 999) == (81, 40)
+    # The whole group read: exactly what was seen in it, not its neighbours'.
+    whole = [*seen, low + 990, after + 3]
+    assert search_ranked._estimated(whole, before, after + 3, key, 999) == (41, 41)
+    # Too few matches seen to tell.
+    assert search_ranked._estimated(seen[:11], before, low + 130, key, 999) == (None, 10)
+    assert search_ranked._estimated(seen, before, before + 9, key, 999) == (None, 0)
 
 
 # Characters of the alphabet, between its neighbours, beyond it, and control characters.
