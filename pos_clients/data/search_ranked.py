@@ -38,6 +38,7 @@ LONGEST_PREFIX = 6
 # 1,000,000 customers (within the noise).
 FRAGMENT_TRIGRAMS = (3,)
 _LAST_BATCH = 4096
+_SLACK = 14
 # Rows the checks may still need to read (at the pass rate seen so far) to fill the page,
 # beyond which FTS5 is asked for the whole words instead (merging prefix doclists costs a
 # few milliseconds; checking a row in the table about 5 microseconds); a quarter of it
@@ -374,7 +375,8 @@ def _first_ranks(
     group: list[int] = []
     unwalkable = -1  # a crowded group whose matches are too sparse to walk to
     last = (max(after_key, 0) << ID_BITS) - 1
-    batch = need + 14
+    # A plan whose matches are checked reads a few more than the page needs at first.
+    batch = need + (0 if check is _everyone else _SLACK)
     read = kept = 0  # rows read and passed under the current plan
     completing = False
     ranks: list[int] = []
@@ -402,7 +404,8 @@ def _first_ranks(
             stage += 1
             table, match, check, budget = plans[stage]
             read = kept = 0
-            batch = need + 14  # its pass rate is still to be seen
+            # Its pass rate is still to be seen.
+            batch = missing + (0 if check is _everyone else _SLACK)
             seen, since = [], last
         elif missing <= 0:
             # The page is full: only the last tie group is still to complete (small batches
