@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pos_clients import customers
 from pos_clients.data import customer_search
 from pos_clients.data.database import Database
 from tests.helpers.factories import company, person
@@ -130,6 +131,18 @@ def test_empty_query_lists_directory_by_name(shop: Database) -> None:
         "Helene Marie",
         "Lefèvre-Œuvray Zoë",
     ]
+
+
+@pytest.mark.parametrize("query", ["", "z"])
+def test_each_row_shows_the_name_the_customer_record_shows(shop: Database, query: str) -> None:
+    person(shop, "Zorro")  # no first name
+    company(shop, "Zèbre & Cie", contact_name="Zoé Martin")
+    with shop.reader() as uow:
+        page = customer_search.search(uow, query, limit=1000)
+        assert page.items
+        for item in page.items:
+            assert item.display_name == customers.get_customer(uow, item.id).display_name
+        assert "Zorro" in [item.display_name for item in page.items]
 
 
 def test_index_follows_updates_and_deletes(db: Database) -> None:
