@@ -321,6 +321,13 @@ def _candidates(uow: UnitOfWork, table: str, match: str, key: int, n: int) -> in
 
 # Fewer matches of a tie group seen than this tell too little of how many it holds.
 _MIN_SEEN = 32
+# Candidates of one tie group read (whatever their checks) from which on it may be walked.
+CROWD_READ = 128
+
+
+def _read_in(seen: list[int], key: int) -> int:
+    """How many of the ranks `seen` (in order) are in the tie group `key`."""
+    return bisect_left(seen, (key + 1) << ID_BITS) - bisect_left(seen, key << ID_BITS)
 
 
 def _estimated(
@@ -358,9 +365,10 @@ def _first_ranks(
 
     Reads `table`'s matches in rank order, keeps those the plan's check passes, one tie group
     (rows sharing a `key_rank`) after another, until `need` are counted. A tie group of more
-    than GROUP_WALK_FROM matches (everyone called Martin) is read in name order from the
-    covering index instead (`walk`, the same condition as SQL), only as many rows as the
-    page still needs, unless its matches are too sparse for that. When the checks would need
+    than GROUP_WALK_FROM matches (everyone called Martin), or of more than CROWD_READ
+    candidates read (whatever their checks), is read in name order from the covering index
+    instead (`walk`, the same condition as SQL), only as many rows as the page still needs,
+    unless its matches are too sparse for that. When the checks would need
     more than the plan's budget of rows to fill the page, go on with the next plan (same
     answers, fewer checks, more work for FTS5). `census` (a table and its query) counts the
     candidates of a tie group, when cheaper than the plan's own query.
@@ -394,6 +402,10 @@ def _first_ranks(
             max_id = ints(uow, "SELECT max(id) FROM customer", {})[0] or 0
         return _estimated(seen, since, covered, key, max_id)
 
+    def walk_group(key: int, n: int) -> list[int] | None:
+        cursor = after if key == after_key else None
+        return _walk_crowd(uow, census or (table, match), walk, key, n, cursor, estimated(key))
+
     while True:
         # Rows still to check at this plan's pass rate before the page is full (the rows of
         # the cursor's own group do not count: some may come before the cursor).
@@ -412,17 +424,8 @@ def _first_ranks(
             # first: it usually ends within a few rows; when it does not, the page's share of
             # it may be cheaper to walk to than to check).
             if completing and group_key != unwalkable:
-                cursor = after if group_key == after_key else None
                 still = need - counted
-                walked = _walk_crowd(
-                    uow,
-                    census or (table, match),
-                    walk,
-                    group_key,
-                    still,
-                    cursor,
-                    estimated(group_key),
-                )
+                walked = walk_group(group_key, still)
                 if walked is not None:
                     return found + walked
                 unwalkable = group_key
@@ -454,16 +457,7 @@ def _first_ranks(
             group.append(rank & ID_MASK)
             if len(group) > GROUP_WALK_FROM and group_key != unwalkable:
                 # A crowded tie group: take just what the page needs of it, in name order.
-                cursor = after if group_key == after_key else None
-                walked = _walk_crowd(
-                    uow,
-                    census or (table, match),
-                    walk,
-                    group_key,
-                    need - counted,
-                    cursor,
-                    estimated(group_key),
-                )
+                walked = walk_group(group_key, need - counted)
                 if walked is None:
                     unwalkable = group_key  # collect it whole after all
                     continue
@@ -477,6 +471,32 @@ def _first_ranks(
                 seen, since = [], last
                 break
         else:
+            key = last >> ID_BITS
+            if (
+                len(ranks) == batch
+                and not completing
+                and key != unwalkable
+                and _read_in(seen, key) > CROWD_READ
+            ):
+                # Many candidates of one tie group read, few passing: walk it too.
+                if key != group_key:  # the group before is complete
+                    found += group
+                    counted += len(group) if group_key > after_key else 0
+                    if counted >= need:
+                        return found
+                    group_key, group = key, []
+                walked = walk_group(key, need - counted)
+                if walked is None:
+                    unwalkable = key
+                else:
+                    found += walked
+                    counted += len(walked)
+                    if counted >= need:
+                        return found
+                    group = []
+                    last = ((key + 1) << ID_BITS) - 1
+                    seen, since = [], last
+                    continue
             if len(ranks) < batch:
                 return found + group
             if kept == read:

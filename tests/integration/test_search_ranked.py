@@ -60,7 +60,10 @@ def _pages(uow: UnitOfWork, query: str, limit: int) -> list[int]:
     return seen
 
 
-@pytest.mark.parametrize(("walk_from", "walk_rows"), [(0, 4), (2, 4), (0, 0), (10**9, 4)])
+@pytest.mark.parametrize(
+    ("walk_from", "walk_rows", "crowd_read"),
+    [(0, 4, 10**9), (2, 4, 10**9), (0, 0, 10**9), (10**9, 4, 10**9), (2, 4, 3)],
+)
 @pytest.mark.parametrize("budget", [1, 10**9])
 @pytest.mark.parametrize("limit", [1, 4, 50])
 def test_pages_from_the_ranked_index_are_in_name_order(
@@ -70,13 +73,16 @@ def test_pages_from_the_ranked_index_are_in_name_order(
     limit: int,
     walk_from: int,
     walk_rows: int,
+    crowd_read: int,
 ) -> None:
     # budget 1: long words are asked whole of FTS5 at once; 10**9: always checked in the table.
     monkeypatch.setattr(search_ranked, "_CHECK_BUDGET", budget)
     # walk_from 0 or 2: every crowded tie group (the Martins) is read in name order instead;
-    # walk_rows 0: no walk ever finds enough, and each crowded group is collected after all.
+    # walk_rows 0: no walk ever finds enough, and each crowded group is collected after all;
+    # crowd_read 3: a group is walked once 3 of its candidates are read, whatever their checks.
     monkeypatch.setattr(search_ranked, "GROUP_WALK_FROM", walk_from)
     monkeypatch.setattr(search_ranked, "WALK_PER_CANDIDATE", walk_rows)
+    monkeypatch.setattr(search_ranked, "CROWD_READ", crowd_read)
     queries = ["mar", "martin", "martinez", "martineau antoine2", "antoine", "saint", "123", "tin"]
     with crowd.reader() as uow:
         for query in queries:
@@ -139,17 +145,25 @@ def fragments(db: Database) -> Database:
     return _fill_fragments(db)
 
 
+@pytest.mark.parametrize("crowd_read", [4, 10**9])
 @pytest.mark.parametrize("walk_from", [0, 30, 10**9])
 @pytest.mark.parametrize("budget", [1, 10**9])
 @pytest.mark.parametrize("limit", [1, 50])
 def test_mid_address_fragments_page_in_name_order_as_like_finds_them(
-    fragments: Database, monkeypatch: pytest.MonkeyPatch, walk_from: int, budget: int, limit: int
+    fragments: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    walk_from: int,
+    budget: int,
+    limit: int,
+    crowd_read: int,
 ) -> None:
     # budget 1: the rarest trigrams give way to every trigram at once; walk_from 0: every
     # tie group with candidates is walked in name order; 30: the Aarons only once the page
-    # is full, to complete it.
+    # is full, to complete it. crowd_read 4: a group is walked as soon as 4 of its
+    # candidates are read, whatever their checks.
     monkeypatch.setattr(search_ranked, "_CHECK_BUDGET", budget)
     monkeypatch.setattr(search_ranked, "GROUP_WALK_FROM", walk_from)
+    monkeypatch.setattr(search_ranked, "CROWD_READ", crowd_read)
     with fragments.reader() as uow:
         rows = uow.session.execute(
             text("SELECT id, email, search_text FROM customer ORDER BY sort_key, id")
