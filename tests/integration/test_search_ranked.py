@@ -162,6 +162,7 @@ def test_mid_address_fragments_page_in_name_order_as_like_finds_them(
     # is full, to complete it. crowd_read 4: a group is walked as soon as 4 of its
     # candidates are read, whatever their checks.
     monkeypatch.setattr(search_ranked, "_CHECK_BUDGET", budget)
+    monkeypatch.setattr(search_ranked, "_FRAGMENT_BUDGET", budget)
     monkeypatch.setattr(search_ranked, "GROUP_WALK_FROM", walk_from)
     monkeypatch.setattr(search_ranked, "CROWD_READ", crowd_read)
     with fragments.reader() as uow:
