@@ -87,6 +87,11 @@ class UnitOfWork:
     def dialect(self) -> str:
         return self._engine.dialect.name
 
+    @property
+    def database(self) -> str | None:
+        """The database its engine's URL names (a SQLite file's path as given)."""
+        return self._engine.url.database
+
     def __enter__(self) -> UnitOfWork:
         bind = self._engine
         if self._write and bind.dialect.name == "sqlite":

@@ -22,6 +22,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from pos_clients.data import trigram_counts
 from pos_clients.data.database import UnitOfWork
 from pos_clients.data.search_index import (
     EMAIL_FTS,
@@ -167,8 +168,9 @@ def fragment_page_ids(
 
     A fragment from the middle of an address (`ntact.sanc`) is a conjunction of common
     trigrams (`nta`, `act`: every `contact.` address); FTS5 steps through their long
-    doclists, page by page, at each match. Its rarest trigrams where the page is read are
-    asked first (sampled: `_rarest`), the LIKE check doing the rest.
+    doclists, page by page, at each match. Its rarest trigrams are asked first (across the
+    directory, as counted at start: `trigram_counts`; else sampled where the page is read:
+    `_rarest`), the LIKE check doing the rest.
     """
     every = fragment_trigrams(pattern)
     if not every:
@@ -183,10 +185,14 @@ def fragment_page_ids(
     plans = []
     if len(every) > FRAGMENT_TRIGRAMS[0]:
         # FTS5 steps through the doclists of every trigram given (`nta`, `ct.`: 130,000
-        # addresses each): first the rarest few where the page will be read, LIKE checking
-        # the rest; more of them when the checks throw away too much.
-        start = (key_rank(after[0]) << ID_BITS) - 1 if after is not None else -1
-        rarest = _rarest(uow, every, start)
+        # addresses each): first the rarest few, LIKE checking the rest; more of them when
+        # the checks throw away too much.
+        counted = trigram_counts.counts(uow.database)
+        if counted is not None:  # the rarest across the directory (counted at start)
+            rarest = sorted(every, key=lambda t: counted.get(t, 0))
+        else:
+            start = (key_rank(after[0]) << ID_BITS) - 1 if after is not None else -1
+            rarest = _rarest(uow, every, start)
         plans = [plan(rarest[:k], _FRAGMENT_BUDGET) for k in FRAGMENT_TRIGRAMS if k < len(every)]
     plans.append(plan(every, 0))
     walk: _Walk = ("email LIKE :pattern", {"pattern": pattern})

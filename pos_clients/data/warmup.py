@@ -5,7 +5,8 @@ read per index page they touch (a few milliseconds each on a spinning disk, 0.1 
 SSD), which is most of their time at a million customers. Reading the whole file once, in a
 background thread at start, brings every page into the cache the operating system keeps
 anyway; the app's own memory does not grow. A file larger than half the machine's memory is
-left alone (it would push out what else runs).
+left alone (it would push out what else runs). The same thread then counts the trigrams of
+the email index (`trigram_counts`), which steer the search for parts of addresses.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
+
+from pos_clients.data import trigram_counts
 
 CHUNK = 1 << 20
 
@@ -68,11 +71,23 @@ def warm(path: Path) -> Warmed | None:
     return Warmed(read, time.perf_counter() - started)
 
 
-def warm_in_background(url: str) -> threading.Thread | None:
-    """Start warming the database file of `url` on a daemon thread (None: nothing to warm)."""
+def prepare(url: str) -> Warmed | None:
+    """What the app does at start, off the UI thread, for the SQLite file of `url`: warm it
+    (`warm`), then count the trigrams of its email index (`trigram_counts`), which the file
+    just read makes quick. None when there is no file to warm."""
     path = database_file(url)
     if path is None or not path.exists():
         return None
-    thread = threading.Thread(target=warm, args=(path,), name="pos-warmup", daemon=True)
+    warmed = warm(path)
+    trigram_counts.load(path, make_url(url).database or "")
+    return warmed
+
+
+def warm_in_background(url: str) -> threading.Thread | None:
+    """Start `prepare(url)` on a daemon thread (None: no file to warm)."""
+    path = database_file(url)
+    if path is None or not path.exists():
+        return None
+    thread = threading.Thread(target=prepare, args=(url,), name="pos-warmup", daemon=True)
     thread.start()
     return thread

@@ -26,7 +26,7 @@ from sqlalchemy import Connection, func, insert, select
 
 from pos_clients import customers
 from pos_clients.customers import now
-from pos_clients.data import bulk_index, search_index
+from pos_clients.data import bulk_index, search_index, trigram_counts
 from pos_clients.data.bulk import indexes_set_aside
 from pos_clients.data.database import Database, UnitOfWork
 from pos_clients.data.search_index import RANK_CHARS
@@ -209,6 +209,10 @@ def import_customers(
                 search_index.recreate_triggers(conn)
         if not dry_run:
             uow.commit()
+            if run.imported:
+                # The addresses changed in bulk: choose email trigrams by sampling until the
+                # next start counts them again.
+                trigram_counts.forget(uow.database)
     if progress is not None:
         progress(run.rows, run.rows)
     return _report(run, cancelled=False)

@@ -1,0 +1,73 @@
+"""How many addresses hold each trigram of the ranked email index (SQLite), counted at start.
+
+An email fragment from the middle of an address (`dree.maill`) is looked for by asking FTS5
+for the addresses holding its three rarest trigrams first (`search_ranked.fragment_page_ids`).
+Which are the rarest, only the whole directory can tell: `mai` and `ail` look ordinary in a
+fragment, yet every `gmail` address holds them (160,000 of 1,000,000), as `ree` and `ee.`
+every `free.fr` one. Stepping through such doclists made the slowest fragments slow.
+
+Counting reads every doclist once (`fts5vocab`, 0.8 s at 1,000,000 customers; about 6,000
+distinct trigrams), so it runs on the start-up warm-up thread (`warmup.prepare`). Until it is
+done, for a database it did not run on, or for a directory too small at the time to tell,
+the search samples each trigram's density where the page is read instead
+(`search_ranked._rarest`). The counts are not kept in step with later writes: they only
+choose which trigrams FTS5 is asked for first, never what is found, and an import drops
+them (`forget`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from pos_clients.data.search_index import EMAIL_FTS
+
+# Counts whose commonest trigram (`.fr`, `com`) fewer addresses hold than this come from a
+# directory of a few thousand, where sampling chooses as well (and costs little).
+MIN_COMMONEST = 2_500
+
+# By database file, as its engine's URL names it. A dict is replaced whole, never changed.
+_counts: dict[str, dict[str, int]] = {}
+
+
+def count(path: Path) -> dict[str, int] | None:
+    """How many addresses hold each trigram, for the SQLite file `path` (None when it has no
+    ranked email index or cannot be read). Runs on its own read-only connection."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        conn.execute(
+            f"CREATE VIRTUAL TABLE temp.email_trigrams USING fts5vocab(main, {EMAIL_FTS}, row)"
+        )
+        return {
+            term: int(doc) for term, doc in conn.execute("SELECT term, doc FROM email_trigrams")
+        }
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def load(path: Path, database: str) -> bool:
+    """Count the trigrams of `path` and keep them for `database` (the file as the engine's URL
+    names it); whether they are kept."""
+    found = count(path)
+    if found is None:
+        return False
+    _counts[database] = found
+    return True
+
+
+def counts(database: str | None) -> dict[str, int] | None:
+    """The counts kept for `database`, when there are enough to choose by."""
+    found = _counts.get(database or "")
+    if found is None or max(found.values(), default=0) < MIN_COMMONEST:
+        return None
+    return found
+
+
+def forget(database: str | None) -> None:
+    """Drop the counts of `database` (after a write that changes many addresses at once)."""
+    _counts.pop(database or "", None)

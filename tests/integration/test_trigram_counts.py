@@ -1,0 +1,131 @@
+"""The email index's trigram counts (SQLite): counted at start, steering fragment searches."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from pos_clients.data import customer_search, search_ranked, trigram_counts, warmup
+from pos_clients.data.database import Database
+from pos_clients.directory_csv import import_customers
+from tests.helpers.factories import company, person
+
+ADDRESSES = [
+    "anne.dupont@gmail.com",
+    "Jean.Maillard@free.fr",
+    "contact@maillard-sa.fr",
+    "andree.maillot@gmail.com",
+    "zoe@orange.fr",
+]
+
+
+@pytest.fixture
+def counted(sqlite_db: Database, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
+    """A small directory whose trigram counts are kept, and used whatever its size."""
+    for i, email in enumerate(ADDRESSES[:-1]):
+        person(sqlite_db, f"Client{i}", "Anne", email=email)
+    company(sqlite_db, "Zoé SARL", email=ADDRESSES[-1])
+    monkeypatch.setattr(trigram_counts, "MIN_COMMONEST", 1)
+    yield sqlite_db
+    trigram_counts.forget(sqlite_db.engine.url.database)
+
+
+def _file(db: Database) -> Path:
+    return Path(db.engine.url.database or "")
+
+
+def test_each_trigram_is_counted_once_per_address_holding_it(counted: Database) -> None:
+    expected: Counter[str] = Counter()
+    for email in ADDRESSES:
+        low = email.lower()
+        expected.update({low[i : i + 3] for i in range(len(low) - 2)})
+    assert trigram_counts.count(_file(counted)) == dict(expected)
+
+
+def test_a_file_without_the_email_index_has_no_counts(tmp_path: Path) -> None:
+    import sqlite3
+
+    plain = tmp_path / "plain.sqlite3"
+    sqlite3.connect(plain).close()
+    assert trigram_counts.count(plain) is None
+    assert trigram_counts.count(tmp_path / "missing" / "gone.sqlite3") is None
+
+
+def test_the_start_up_warm_up_counts_them_for_its_database(counted: Database) -> None:
+    with counted.reader() as uow:
+        assert trigram_counts.counts(uow.database) is None
+    assert warmup.prepare(counted.engine.url.render_as_string(hide_password=False)) is not None
+    with counted.reader() as uow:
+        found = trigram_counts.counts(uow.database)
+    assert found is not None and found["gma"] == 2 and found["ail"] == 4
+
+
+def test_counts_of_a_small_directory_are_not_used(
+    counted: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    trigram_counts.load(_file(counted), counted.engine.url.database or "")
+    monkeypatch.setattr(trigram_counts, "MIN_COMMONEST", 5)  # `.fr`/`com`: 3 and 2 addresses
+    assert trigram_counts.counts(counted.engine.url.database) is None
+
+
+def _pages(db: Database, query: str) -> list[int]:
+    with db.reader() as uow:
+        return [item.id for item in customer_search.search(uow, query, limit=1000).items]
+
+
+def _like(db: Database, fragment: str) -> list[int]:
+    with db.reader() as uow:
+        rows = uow.session.execute(text("SELECT id, email FROM customer ORDER BY sort_key, id"))
+        return [i for i, email in rows if email and fragment in email.lower()]
+
+
+@pytest.mark.parametrize("fragment", ["e.maill", "ree.mai", "ont@gma", "ard-sa.f"])
+def test_fragments_are_looked_for_by_the_rarest_trigrams_counted(
+    counted: Database, monkeypatch: pytest.MonkeyPatch, fragment: str
+) -> None:
+    trigram_counts.load(_file(counted), counted.engine.url.database or "")
+    asked: list[str] = []
+    real = search_ranked.trigram_match
+
+    def spy(chosen: Any) -> str:
+        asked.append(" ".join(chosen))
+        return str(real(chosen))
+
+    def no_sampling(*_args: Any) -> Any:
+        raise AssertionError("sampled although counted")
+
+    monkeypatch.setattr(search_ranked, "trigram_match", spy)
+    monkeypatch.setattr(search_ranked, "_rarest", no_sampling)
+    assert _pages(counted, fragment) == _like(counted, fragment)
+    # The first trigrams asked are the rarest three of the fragment, by count.
+    counts = trigram_counts.counts(counted.engine.url.database) or {}
+    trigrams = search_ranked.fragment_trigrams(f"%{fragment}%")
+    rarest = sorted(trigrams, key=lambda t: counts.get(t, 0))[:3]
+    assert asked[0] == " ".join(rarest)
+
+
+def test_stale_counts_steer_the_search_but_never_change_what_it_finds(
+    counted: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Counts saying the commonest trigrams are the rarest: the same customers are found.
+    database = counted.engine.url.database or ""
+    found = trigram_counts.count(_file(counted)) or {}
+    monkeypatch.setitem(trigram_counts._counts, database, {t: -n for t, n in found.items()})
+    monkeypatch.setattr(search_ranked, "_FRAGMENT_BUDGET", 1)
+    for fragment in ["e.maill", "ree.mai", "ont@gma"]:
+        assert _pages(counted, fragment) == _like(counted, fragment)
+
+
+def test_an_import_drops_the_counts(counted: Database, tmp_path: Path) -> None:
+    database = counted.engine.url.database
+    trigram_counts.load(_file(counted), database or "")
+    assert trigram_counts.counts(database) is not None
+    source = tmp_path / "more.csv"
+    source.write_text("kind,last_name,email\nperson,Neuf,neuf@gmail.com\n", encoding="utf-8")
+    assert import_customers(counted, source).imported == 1
+    assert trigram_counts.counts(database) is None
