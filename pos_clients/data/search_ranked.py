@@ -149,6 +149,28 @@ def fragment_trigrams(pattern: str) -> list[str]:
     return list(dict.fromkeys(p[i : i + 3] for p in pieces for i in range(len(p) - 2)))
 
 
+def _covering(pattern: str, chosen: Sequence[str], counts: dict[str, int]) -> list[str]:
+    """`chosen` and more trigrams of the fragment of `pattern` (`%fragment%`), until every
+    character of its pieces between `_` is in one of them: each time the one held by the
+    fewest addresses for each character it adds (`counts`)."""
+    spans: list[tuple[str, int]] = []  # each trigram of the fragment and where it starts
+    at = 0
+    for piece in pattern.strip("%").split("_"):
+        spans += [(piece[i : i + 3], at + i) for i in range(len(piece) - 2)]
+        at += len(piece) + 1
+    taken = list(dict.fromkeys(chosen))
+    needed = {c for _, i in spans for c in range(i, i + 3)}
+    needed -= {c for t, i in spans if t in taken for c in range(i, i + 3)}
+    while needed:
+        adds = [(t, needed & set(range(i, i + 3))) for t, i in spans if t not in taken]
+        trigram = min(
+            ((t, new) for t, new in adds if new), key=lambda a: counts.get(a[0], 0) / len(a[1])
+        )[0]
+        taken.append(trigram)
+        needed -= {c for t, i in spans if t == trigram for c in range(i, i + 3)}
+    return taken
+
+
 def trigram_match(chosen: Sequence[str]) -> str:
     """The FTS5 query of rows holding every trigram of `chosen`."""
     return " ".join('"' + t.replace('"', '""') + '"' for t in chosen)
@@ -194,6 +216,12 @@ def fragment_page_ids(
             start = (key_rank(after[0]) << ID_BITS) - 1 if after is not None else -1
             rarest = _rarest(uow, every, start)
         plans = [plan(rarest[:k], _FRAGMENT_BUDGET) for k in FRAGMENT_TRIGRAMS if k < len(every)]
+        if counted is not None:
+            # Then trigrams covering the rest of the fragment, the fewest held first: all its
+            # characters checked by FTS5 without the doclists of `mai`, `ail` (`gmail`).
+            covering = _covering(pattern, rarest[: FRAGMENT_TRIGRAMS[0]], counted)
+            if FRAGMENT_TRIGRAMS[0] < len(covering) < len(every):
+                plans.append(plan(covering, _FRAGMENT_BUDGET))
     plans.append(plan(every, 0))
     walk: _Walk = ("email LIKE :pattern", {"pattern": pattern})
     # Every plan's matches hold the fragment's: its first (rarest trigrams) counts cheapest.

@@ -129,3 +129,47 @@ def test_an_import_drops_the_counts(counted: Database, tmp_path: Path) -> None:
     source.write_text("kind,last_name,email\nperson,Neuf,neuf@gmail.com\n", encoding="utf-8")
     assert import_customers(counted, source).imported == 1
     assert trigram_counts.counts(database) is None
+
+
+def test_the_next_plan_covers_every_character_with_the_trigrams_fewest_hold() -> None:
+    counts = {"dre": 18, "e.m": 39, "ill": 40, ".ma": 52, "ree": 79, "ee.": 90, "mai": 162}
+    counts["ail"] = 162
+    # `dre`, `e.m`, `ill` leave the `a` of `dree.maill` out: `.ma` is held by the fewest of
+    # those holding it (`mai` and `ail`: every gmail address).
+    assert search_ranked._covering("%dree.maill%", ["dre", "e.m", "ill"], counts) == [
+        "dre",
+        "e.m",
+        "ill",
+        ".ma",
+    ]
+    # By count per character added: `def` (3 new for 1) before `bcd` (1 for 1), `cde` (2 for 10)
+    assert search_ranked._covering("%abcdef%", ["abc"], {"bcd": 1, "cde": 10, "def": 1}) == [
+        "abc",
+        "def",
+    ]
+    # The pieces between `_` (any one character) are covered each on their own.
+    assert search_ranked._covering("%abc_de_fgh%", ["abc"], {}) == ["abc", "fgh"]
+
+
+def test_when_the_rarest_three_pass_too_few_the_covering_trigrams_are_asked_next(
+    counted: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = counted.engine.url.database or ""
+    trigram_counts.load(_file(counted), database)
+    asked: list[str] = []
+    real = search_ranked.trigram_match
+
+    def spy(chosen: Any) -> str:
+        asked.append(" ".join(chosen))
+        return str(real(chosen))
+
+    monkeypatch.setattr(search_ranked, "trigram_match", spy)
+    monkeypatch.setattr(search_ranked, "_FRAGMENT_BUDGET", 0)  # switch at the first check
+    fragment = "andree.maillot@gm"
+    assert _pages(counted, fragment) == _like(counted, fragment)
+    counts = trigram_counts.counts(database) or {}
+    trigrams = search_ranked.fragment_trigrams(f"%{fragment}%")
+    rarest = sorted(trigrams, key=lambda t: counts.get(t, 0))[:3]
+    covering = search_ranked._covering(f"%{fragment}%", rarest, counts)
+    assert 3 < len(covering) < len(trigrams)
+    assert asked[:3] == [" ".join(rarest), " ".join(covering), " ".join(trigrams)]
