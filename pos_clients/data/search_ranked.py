@@ -45,11 +45,12 @@ _SLACK = 14
 # few milliseconds; checking a row in the table about 5 microseconds); a quarter of it
 # before asking FTS5 for one- and two-letter words too.
 _CHECK_BUDGET = 512
-# The same for the rarest trigrams of an email fragment, after which every trigram is asked:
-# lower, as a check row costs about as much as for words, but every trigram at once costs
-# less than every word as typed (no prefix merge). Half of it did best on the benchmark's
-# 500 fragments at 1,000,000 customers (the 40 slowest, best of 7: 4.5 % less time in all,
-# the same pages); a quarter made some slower (`illaume.ro` 1.6 -> 2.7 ms).
+# The same for the rarest trigrams of an email fragment, after which more trigrams are asked:
+# lower, as a check row costs about as much as for words, but more trigrams at once cost
+# less than every word as typed (no prefix merge). Half of it: on the benchmark's 500
+# fragments at 1,000,000 customers, the 40 slowest took 4.5 % less time (best of 7 runs
+# each), and no more run once each as the benchmark runs them; a quarter made some slower
+# (`illaume.ro` 1.6 -> 2.7 ms).
 _FRAGMENT_BUDGET = _CHECK_BUDGET // 2
 
 # A tie group with more matches than this is read in name order from the covering index

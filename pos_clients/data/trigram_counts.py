@@ -26,16 +26,17 @@ from pos_clients.data.search_index import EMAIL_FTS
 # directory of a few thousand, where sampling chooses as well (and costs little).
 MIN_COMMONEST = 2_500
 
-# By database file, as its engine's URL names it. A dict is replaced whole, never changed.
-_counts: dict[str, dict[str, int]] = {}
+# By database file, as its engine's URL names it: the counts, and the commonest trigram's.
+# An entry is replaced whole, never changed.
+_counts: dict[str, tuple[dict[str, int], int]] = {}
 
 
 def count(path: Path) -> dict[str, int] | None:
     """How many addresses hold each trigram, for the SQLite file `path` (None when it has no
     ranked email index or cannot be read). Runs on its own read-only connection."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except (sqlite3.Error, OSError):
         return None
     try:
         conn.execute(
@@ -56,16 +57,16 @@ def load(path: Path, database: str) -> bool:
     found = count(path)
     if found is None:
         return False
-    _counts[database] = found
+    _counts[database] = (found, max(found.values(), default=0))
     return True
 
 
 def counts(database: str | None) -> dict[str, int] | None:
     """The counts kept for `database`, when there are enough to choose by."""
     found = _counts.get(database or "")
-    if found is None or max(found.values(), default=0) < MIN_COMMONEST:
+    if found is None or found[1] < MIN_COMMONEST:
         return None
-    return found
+    return found[0]
 
 
 def forget(database: str | None) -> None:

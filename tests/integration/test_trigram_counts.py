@@ -56,6 +56,27 @@ def test_a_file_without_the_email_index_has_no_counts(tmp_path: Path) -> None:
     assert trigram_counts.count(tmp_path / "missing" / "gone.sqlite3") is None
 
 
+def test_a_file_in_a_folder_with_uri_characters_in_its_name_is_counted(tmp_path: Path) -> None:
+    import sqlite3
+
+    folder = tmp_path / "caisse #1 ?50%"
+    folder.mkdir()
+    path = folder / "shop.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "CREATE VIRTUAL TABLE customer_email_ranked USING fts5(email, content='', "
+        "tokenize='trigram', detail='none')"
+    )
+    conn.executemany(
+        "INSERT INTO customer_email_ranked(rowid, email) VALUES (?, ?)",
+        [(1, "ab@cd.fr"), (2, "abc@d.fr")],
+    )
+    conn.commit()
+    conn.close()
+    counted = trigram_counts.count(path)
+    assert counted is not None and counted["abc"] == 1 and counted[".fr"] == 2
+
+
 def test_the_start_up_warm_up_counts_them_for_its_database(counted: Database) -> None:
     with counted.reader() as uow:
         assert trigram_counts.counts(uow.database) is None
@@ -115,7 +136,8 @@ def test_stale_counts_steer_the_search_but_never_change_what_it_finds(
     # Counts saying the commonest trigrams are the rarest: the same customers are found.
     database = counted.engine.url.database or ""
     found = trigram_counts.count(_file(counted)) or {}
-    monkeypatch.setitem(trigram_counts._counts, database, {t: -n for t, n in found.items()})
+    upside_down = {t: -n for t, n in found.items()}
+    monkeypatch.setitem(trigram_counts._counts, database, (upside_down, max(found.values())))
     monkeypatch.setattr(search_ranked, "_FRAGMENT_BUDGET", 1)
     for fragment in ["e.maill", "ree.mai", "ont@gma"]:
         assert _pages(counted, fragment) == _like(counted, fragment)
