@@ -177,3 +177,22 @@ def test_demo_fills_a_searchable_shop(db: Database, db_url: str, capsys: Capsys)
     status, _, _ = run_cli(capsys, db_url, "demo", "--customers", "50")
     assert status == 0
     assert len(run_json(capsys, db_url, "search", "", "--limit", "1000")) == 350
+
+
+def test_output_cut_short_by_its_reader_ends_quietly(sqlite_db: Database) -> None:
+    # `pos-clients groups list --json | head -0`: the reader is gone before anything is written.
+    import subprocess
+    import sys
+
+    url = sqlite_db.engine.url.render_as_string(hide_password=False)
+    group(sqlite_db, "VIP", 1000)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "pos_clients", "--database", url, "groups", "list", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()
+    errors = child.stderr.read().decode()
+    assert child.wait(timeout=60) == 141
+    assert "Traceback" not in errors and "BrokenPipe" not in errors
