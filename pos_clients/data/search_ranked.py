@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain
 from typing import Any
 
 from pos_clients.data import trigram_counts
@@ -154,21 +155,21 @@ def _covering(pattern: str, chosen: Sequence[str], counts: dict[str, int]) -> li
     """`chosen` and more trigrams of the fragment of `pattern` (`%fragment%`), until every
     character of its pieces between `_` is in one of them: each time the one held by the
     fewest addresses for each character it adds (`counts`)."""
-    spans: list[tuple[str, int]] = []  # each trigram of the fragment and where it starts
+    covers: dict[str, set[int]] = {}  # each trigram: the characters its occurrences cover
     at = 0
     for piece in pattern.strip("%").split("_"):
-        spans += [(piece[i : i + 3], at + i) for i in range(len(piece) - 2)]
+        for i in range(len(piece) - 2):
+            covers.setdefault(piece[i : i + 3], set()).update((at + i, at + i + 1, at + i + 2))
         at += len(piece) + 1
     taken = list(dict.fromkeys(chosen))
-    needed = {c for _, i in spans for c in range(i, i + 3)}
-    needed -= {c for t, i in spans if t in taken for c in range(i, i + 3)}
+    needed = set().union(*covers.values()).difference(*(covers.get(t, ()) for t in taken))
     while needed:
-        adds = [(t, needed & set(range(i, i + 3))) for t, i in spans if t not in taken]
         trigram = min(
-            ((t, new) for t, new in adds if new), key=lambda a: counts.get(a[0], 0) / len(a[1])
-        )[0]
+            (t for t in covers if t not in taken and covers[t] & needed),
+            key=lambda t: counts.get(t, 0) / len(covers[t] & needed),
+        )
         taken.append(trigram)
-        needed -= {c for t, i in spans if t == trigram for c in range(i, i + 3)}
+        needed -= covers[trigram]
     return taken
 
 
@@ -205,28 +206,34 @@ def fragment_page_ids(
     def plan(chosen: Sequence[str], budget: int) -> _Plan:
         return EMAIL_FTS, trigram_match(chosen), check, budget
 
-    plans = []
-    if len(every) > FRAGMENT_TRIGRAMS[0]:
-        # FTS5 steps through the doclists of every trigram given (`nta`, `ct.`: 130,000
-        # addresses each): first the rarest few, LIKE checking the rest; more of them when
-        # the checks throw away too much.
-        counted = trigram_counts.counts(uow.database)
-        if counted is not None:  # the rarest across the directory (counted at start)
-            rarest = sorted(every, key=lambda t: counted.get(t, 0))
-        else:
-            start = (key_rank(after[0]) << ID_BITS) - 1 if after is not None else -1
-            rarest = _rarest(uow, every, start)
-        plans = [plan(rarest[:k], _FRAGMENT_BUDGET) for k in FRAGMENT_TRIGRAMS if k < len(every)]
-        if counted is not None:
-            # Then trigrams covering the rest of the fragment, the fewest held first: all its
-            # characters checked by FTS5 without the doclists of `mai`, `ail` (`gmail`).
-            covering = _covering(pattern, rarest[: FRAGMENT_TRIGRAMS[0]], counted)
-            if FRAGMENT_TRIGRAMS[0] < len(covering) < len(every):
-                plans.append(plan(covering, _FRAGMENT_BUDGET))
-    plans.append(plan(every, 0))
+    def plans() -> Iterator[_Plan]:
+        """Made as they are needed: most fragments never need the second."""
+        if len(every) > FRAGMENT_TRIGRAMS[0]:
+            # FTS5 steps through the doclists of every trigram given (`nta`, `ct.`: 130,000
+            # addresses each): first the rarest few, LIKE checking the rest; more of them
+            # when the checks throw away too much.
+            counted = trigram_counts.counts(uow.database)
+            if counted is not None:  # the rarest across the directory (counted at start)
+                rarest = sorted(every, key=lambda t: counted.get(t, 0))
+            else:
+                start = (key_rank(after[0]) << ID_BITS) - 1 if after is not None else -1
+                rarest = _rarest(uow, every, start)
+            for k in FRAGMENT_TRIGRAMS:
+                if k < len(every):
+                    yield plan(rarest[:k], _FRAGMENT_BUDGET)
+            if counted is not None:
+                # Then trigrams covering the rest of the fragment, the fewest held first: all
+                # its characters checked by FTS5 without the doclists of `mai`, `ail` (gmail).
+                covering = _covering(pattern, rarest[: FRAGMENT_TRIGRAMS[0]], counted)
+                if FRAGMENT_TRIGRAMS[0] < len(covering) < len(every):
+                    yield plan(covering, _FRAGMENT_BUDGET)
+        yield plan(every, 0)
+
     walk: _Walk = ("email LIKE :pattern", {"pattern": pattern})
+    made = plans()
+    first = next(made)
     # Every plan's matches hold the fragment's: its first (rarest trigrams) counts cheapest.
-    return _first_ranks(uow, plans, walk, need, after, census=plans[0][:2], stop=stop)
+    return _first_ranks(uow, chain([first], made), walk, need, after, first[:2], stop)
 
 
 _SAMPLE = 16
@@ -394,7 +401,7 @@ def _estimated(
 
 def _first_ranks(
     uow: UnitOfWork,
-    plans: Sequence[_Plan],
+    plans: Iterable[_Plan],
     walk: _Walk,
     need: int,
     after: tuple[str, int] | None,
@@ -410,12 +417,14 @@ def _first_ranks(
     candidates read (whatever their checks), is read in name order from the covering index
     instead (`walk`, the same condition as SQL), only as many rows as the page still needs,
     unless its matches are too sparse for that. When the checks would need
-    more than the plan's budget of rows to fill the page, go on with the next plan (same
+    more than the plan's budget of rows to fill the page, go on with the next plan, taken
+    from `plans` only then (same
     answers, fewer checks, more work for FTS5). `census` (a table and its query) counts the
     candidates of a tie group, when cheaper than the plan's own query.
     """
-    table, match, check, budget = plans[0]
-    stage = 0
+    following = iter(plans)
+    table, match, check, budget = next(following)
+    more = True  # whether a next plan may follow
     # Rows of the cursor's own tie group may sort before it: collect them, never count them.
     after_key = key_rank(after[0]) if after is not None else -1
     found: list[int] = []
@@ -453,9 +462,12 @@ def _first_ranks(
         missing = need - counted - (len(group) if group_key > after_key else 0)
         # At the pass rate so far, or the last batch's if lower (matches come in clusters).
         projected = max(missing * read // max(kept, 1), missing * len(ranks) // max(len(passed), 1))
-        if stage + 1 < len(plans) and missing > 0 and projected > budget:
-            stage += 1
-            table, match, check, budget = plans[stage]
+        switch = None
+        if more and missing > 0 and projected > budget:
+            switch = next(following, None)
+            more = switch is not None
+        if switch is not None:
+            table, match, check, budget = switch
             read = kept = 0
             # Its pass rate is still to be seen.
             batch = missing + (0 if check is _everyone else _SLACK)
