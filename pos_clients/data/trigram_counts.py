@@ -12,12 +12,13 @@ done, for a database it did not run on, or for a directory too small at the time
 the search samples each trigram's density where the page is read instead
 (`search_ranked._rarest`). The counts are not kept in step with later writes: they only
 choose which trigrams FTS5 is asked for first, never what is found, and an import drops
-them (`forget`).
+them (`forget`), also when it ends while they are being counted.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 from pos_clients.data.search_index import EMAIL_FTS
@@ -29,6 +30,10 @@ MIN_COMMONEST = 2_500
 # By database file, as its engine's URL names it: the counts, and the commonest trigram's.
 # An entry is replaced whole, never changed.
 _counts: dict[str, tuple[dict[str, int], int]] = {}
+# By database file: how many times its counts were dropped. Counts made while they were
+# dropped (an import ending during the count) describe the directory before it; not kept.
+_dropped: dict[str, int] = {}
+_lock = threading.Lock()
 
 
 def count(path: Path) -> dict[str, int] | None:
@@ -53,11 +58,16 @@ def count(path: Path) -> dict[str, int] | None:
 
 def load(path: Path, database: str) -> bool:
     """Count the trigrams of `path` and keep them for `database` (the file as the engine's URL
-    names it); whether they are kept."""
+    names it); whether they are kept (not when they were dropped meanwhile)."""
+    with _lock:
+        before = _dropped.get(database, 0)
     found = count(path)
     if found is None:
         return False
-    _counts[database] = (found, max(found.values(), default=0))
+    with _lock:
+        if _dropped.get(database, 0) != before:
+            return False
+        _counts[database] = (found, max(found.values(), default=0))
     return True
 
 
@@ -70,5 +80,9 @@ def counts(database: str | None) -> dict[str, int] | None:
 
 
 def forget(database: str | None) -> None:
-    """Drop the counts of `database` (after a write that changes many addresses at once)."""
-    _counts.pop(database or "", None)
+    """Drop the counts of `database` (after a write that changes many addresses at once),
+    and any being made for it at the time."""
+    key = database or ""
+    with _lock:
+        _dropped[key] = _dropped.get(key, 0) + 1
+        _counts.pop(key, None)

@@ -162,6 +162,30 @@ def test_an_import_drops_the_counts(counted: Database, tmp_path: Path) -> None:
     assert trigram_counts.counts(database) is None
 
 
+def test_counts_made_while_an_import_ends_are_not_kept(
+    counted: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The warm-up counts the file as it was; an import commits and drops the counts before
+    the warm-up keeps them: they describe the directory before the import, so they go."""
+    database = counted.engine.url.database or ""
+    source = tmp_path / "more.csv"
+    source.write_text("kind,last_name,email\nperson,Neuf,neuf@gmail.com\n", encoding="utf-8")
+    counting = trigram_counts.count
+
+    def import_meanwhile(path: Path) -> dict[str, int] | None:
+        found = counting(path)
+        assert import_customers(counted, source).imported == 1
+        return found
+
+    monkeypatch.setattr(trigram_counts, "count", import_meanwhile)
+    assert trigram_counts.load(_file(counted), database) is False
+    assert trigram_counts.counts(database) is None
+    monkeypatch.setattr(trigram_counts, "count", counting)
+    assert trigram_counts.load(_file(counted), database) is True  # the next start's
+    found = trigram_counts.counts(database)
+    assert found is not None and found["neu"] == 1
+
+
 def test_the_next_plan_covers_every_character_with_the_trigrams_fewest_hold() -> None:
     counts = {"dre": 18, "e.m": 39, "ill": 40, ".ma": 52, "ree": 79, "ee.": 90, "mai": 162}
     counts["ail"] = 162
