@@ -456,6 +456,25 @@ def _first_ranks(
         cursor = after if key == after_key else None
         return _walk_crowd(uow, census or (table, match), walk, key, n, cursor, estimated(key))
 
+    def next_group(key: int) -> bool:
+        """The tie group collected so far is complete, `key`'s begins; whether the page is."""
+        nonlocal found, counted, group_key, group
+        found += group
+        counted += len(group) if group_key > after_key else 0
+        group_key, group = key, []
+        return counted >= need
+
+    def take_walked(key: int, walked: list[int]) -> bool:
+        """Add the rows walked of group `key`; whether the page is full. When it is not, they
+        were all of the group: the reading goes on after it."""
+        nonlocal found, counted, group, last, seen, since
+        found += walked
+        counted += len(walked)
+        group = []
+        last = ((key + 1) << ID_BITS) - 1
+        seen, since = [], last
+        return counted >= need
+
     while True:
         # Rows still to check at this plan's pass rate before the page is full (the rows of
         # the cursor's own group do not count: some may come before the cursor).
@@ -501,12 +520,8 @@ def _first_ranks(
         read, kept = read + len(ranks), kept + len(passed)
         for rank in passed:
             key = rank >> ID_BITS
-            if key != group_key:
-                found += group
-                counted += len(group) if group_key > after_key else 0
-                if counted >= need:
-                    return found
-                group_key, group = key, []
+            if key != group_key and next_group(key):
+                return found
             group.append(rank & ID_MASK)
             if len(group) > GROUP_WALK_FROM and group_key != unwalkable:
                 # A crowded tie group: take just what the page needs of it, in name order.
@@ -514,14 +529,8 @@ def _first_ranks(
                 if walked is None:
                     unwalkable = group_key  # collect it whole after all
                     continue
-                found += walked
-                counted += len(walked)
-                if counted >= need:
+                if take_walked(group_key, walked):
                     return found
-                # Fewer than needed: that was all of the group; go on after it.
-                group = []
-                last = ((group_key + 1) << ID_BITS) - 1
-                seen, since = [], last
                 break
         else:
             key = last >> ID_BITS
@@ -532,23 +541,14 @@ def _first_ranks(
                 and _read_in(seen, key) > CROWD_READ
             ):
                 # Many candidates of one tie group read, few passing: walk it too.
-                if key != group_key:  # the group before is complete
-                    found += group
-                    counted += len(group) if group_key > after_key else 0
-                    if counted >= need:
-                        return found
-                    group_key, group = key, []
+                if key != group_key and next_group(key):
+                    return found
                 walked = walk_group(key, need - counted)
                 if walked is None:
                     unwalkable = key
                 else:
-                    found += walked
-                    counted += len(walked)
-                    if counted >= need:
+                    if take_walked(key, walked):
                         return found
-                    group = []
-                    last = ((key + 1) << ID_BITS) - 1
-                    seen, since = [], last
                     continue
             if len(ranks) < batch:
                 return found + group
