@@ -18,7 +18,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
@@ -59,9 +59,9 @@ PARALLEL_MIN_ROWS = 20_000
 # Chunks handed to the workers ahead of the one being written (about 300 KB of text each):
 # enough for the workers to go on checking while this process indexes a batch.
 IN_FLIGHT = 32
-# Pieces this process checks itself while the workers start (about 1 s: their imports),
-# before it writes them.
-LOCAL_PIECES = 4
+# Pieces this process checks itself while spawned workers start (about 1 s: their imports),
+# before it writes them; forked workers start at once, one piece is enough.
+LOCAL_PIECES = {"spawn": 4, "fork": 1}
 # Rows indexed a statement per table at a time while the workers check the next ones: few
 # enough statements for few FTS5 segments (each writes its own), and most of the indexing
 # done before the last record is read. A batch of at least INDEX_WHEN_IDLE rows is indexed
@@ -258,16 +258,15 @@ def _checked_chunks(
         for chunk in _record_chunks(table.records()):
             yield check_chunk(columns, width, chunk)
         return
-    # "spawn", not "fork": the import may run on a worker thread of the Qt app, and forking a
-    # process with other threads running can copy a lock held by one of them.
-    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+    method = start_method()
+    with ProcessPoolExecutor(workers, mp_context=get_context(method)) as pool:
         # The workers read pieces of the text themselves (this process's CSV parsing and
         # pickling of the records cost as much as a third of its writing)...
         pieces = (
             (piece, (columns, width, table.delimiter, piece)) for piece in table.pieces(CHUNK_ROWS)
         )
         irregular: Piece | None = None
-        for piece, checked in _in_pool(pool, check_piece, pieces, idle, LOCAL_PIECES):
+        for piece, checked in _in_pool(pool, check_piece, pieces, idle, LOCAL_PIECES[method]):
             if checked is None:
                 irregular = piece
                 break
@@ -283,6 +282,19 @@ def _checked_chunks(
         )
         for _, checked_chunk in _in_pool(pool, check_chunk, chunks, idle):
             yield checked_chunk
+
+
+def start_method() -> str:
+    """How the workers are started: "fork" when this process runs a single thread (the
+    command line), where a worker starts at once with everything imported; else "spawn".
+    In the app the import runs on a worker thread, next to Qt's own threads, and forking a
+    process with other threads running can copy a lock one of them holds (the child would
+    wait on it for ever); a spawned worker starts afresh, in about 1 s (its imports)."""
+    try:
+        threads = len(os.listdir("/proc/self/task"))  # every thread, Qt's included (Linux)
+    except OSError:
+        return "spawn"
+    return "fork" if threads == 1 and "fork" in get_all_start_methods() else "spawn"
 
 
 def _record_chunks(

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
+import threading
 from pathlib import Path
+
+import pytest
 
 from pos_clients import customers
 from pos_clients.data import customer_search
 from pos_clients.data.database import Database
-from pos_clients.directory_csv import import_customers
-from pos_clients.directory_csv.importing import CHUNK_ROWS
+from pos_clients.directory_csv import import_customers, importing
+from pos_clients.directory_csv.importing import CHUNK_ROWS, start_method
 from tests.helpers.cli_csv import ZOE, write_csv
 from tests.helpers.factories import person
 
@@ -47,7 +52,11 @@ def _rows() -> list[dict[str, str]]:
     return rows
 
 
-def test_workers_give_the_same_report_as_in_process(db: Database, tmp_path: Path) -> None:
+@pytest.mark.parametrize("method", ["spawn", "fork"])
+def test_workers_give_the_same_report_as_in_process(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, method: str
+) -> None:
+    monkeypatch.setattr(importing, "start_method", lambda: method)
     person(db, "Dupont", "Jean", reference="4006381333948")
     path = write_csv(tmp_path / "big.csv", _rows())
     alone = import_customers(db, path, dry_run=True, workers=0)
@@ -71,6 +80,30 @@ def test_workers_give_the_same_report_as_in_process(db: Database, tmp_path: Path
     consent = client.consent("email")
     assert consent is not None and consent.granted and consent.source == "import"
     assert [c.display_name for c in found] == ["Client4001 Hélène"]
+
+
+def test_workers_are_forked_only_by_a_process_running_one_thread() -> None:
+    # The command line runs one thread: its workers start at once, everything imported.
+    alone = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from pos_clients.directory_csv.importing import start_method;print(start_method())",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert alone.stdout.strip() == "fork"
+    # Another thread running (the app's, Qt's): forking could copy a lock it holds.
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert start_method() == "spawn"
+    finally:
+        stop.set()
+        other.join()
 
 
 def test_cancel_with_workers_writes_nothing(db: Database, tmp_path: Path) -> None:
