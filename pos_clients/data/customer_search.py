@@ -32,7 +32,14 @@ from sqlalchemy import (
 
 from pos_clients.data import search_postgres, search_ranked
 from pos_clients.data.database import UnitOfWork
-from pos_clients.data.search_index import EMAIL_FTS, ID_BITS, ID_MASK, NAME_FTS, key_rank
+from pos_clients.data.search_index import (
+    EMAIL_FTS,
+    ID_BITS,
+    ID_MASK,
+    NAME_FTS,
+    key_rank,
+    word_forms,
+)
 from pos_clients.data.tables import customer_table, group_table
 from pos_clients.folding import fold, words
 
@@ -122,12 +129,14 @@ def parse(query: str) -> ParsedQuery:
     return ParsedQuery(found, fragment)
 
 
-def _fts_phrase(word: str) -> str:
-    return '"' + word.replace('"', '""') + '"'
-
-
 def _like_escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _starts_a_word(search_text: ColumnElement[str], word: str) -> ColumnElement[bool]:
+    """A word of `search_text` starts with `word`, in one of its forms (`word_forms`)."""
+    likes = [search_text.like(f"% {_like_escape(f)}%", escape="\\") for f in word_forms(word)]
+    return likes[0] if len(likes) == 1 else or_(*likes)
 
 
 def _next_prefix(prefix: str) -> str:
@@ -149,7 +158,7 @@ def _fts_words(parsed: ParsedQuery) -> tuple[str, ...]:
 
 
 def _fts_match(parsed: ParsedQuery) -> str:
-    return " ".join(_fts_phrase(w) + "*" for w in _fts_words(parsed))
+    return search_ranked.all_match(_fts_words(parsed))
 
 
 def _trigram_like(parsed: ParsedQuery) -> str:
@@ -209,7 +218,7 @@ def _candidates(uow: UnitOfWork, parsed: ParsedQuery) -> list[int] | None:
     """
     found: dict[int, None] = {}
     if parsed.words:
-        every_word = " ".join(_fts_phrase(w) + "*" for w in parsed.words)
+        every_word = search_ranked.all_match(parsed.words)
         found.update(
             dict.fromkeys(search_ranked.ints(uow, _IDS_WORDS, {"m": every_word, "cap": WALK_FROM}))
         )
@@ -253,7 +262,7 @@ def _matching(
                         # In id order: SQLite lists them in a b-tree, far faster in order.
                         .order_by(literal_column("1"))
                     ),
-                    *[c.search_text.like(f"% {_like_escape(w)}%", escape="\\") for w in others],
+                    *[_starts_a_word(c.search_text, w) for w in others],
                 )
             )
         if parsed.email_fragment:
@@ -275,10 +284,7 @@ def _matching(
     else:
         search_text = c.search_text
         if parsed.words:
-            word_conditions = [
-                search_text.like(f"% {_like_escape(w)}%", escape="\\") for w in parsed.words
-            ]
-            conditions.append(and_(*word_conditions))
+            conditions.append(and_(*[_starts_a_word(search_text, w) for w in parsed.words]))
         if parsed.email_fragment and dialect == "sqlite":
             # The same pattern as the indexed plan checks, so both find the same customers.
             conditions.append(c.email.like(_trigram_like(parsed)))

@@ -1,8 +1,10 @@
 """The search index of the directory: what text is indexed, and the DDL that keeps it in step.
 
 Every write of a customer stores `search_text`: the folded words of its names, company,
-contact, email, phones (national and international digits), postcode, city and reference,
-each preceded by a space. The database indexes that column:
+contact, email, phones (national digits, and international ones for a number outside France:
+`phone_words`), postcode, city and reference, each preceded by a space. A typed word may be
+the start of an indexed word in more than one form (`word_forms`): every search looks for
+each of them. The database indexes that column:
 
 - SQLite (migration 0006 on): a contentless FTS5 table (`customer_name_fts`, unicode61 with
   prefix indexes of 1 to 6 letters, detail=none) over those words, whose rowid follows name
@@ -298,23 +300,37 @@ def rebuild(conn: Connection) -> None:
 
 
 def phone_words(e164: str | None) -> list[str]:
-    """The digit strings a phone is found by: national (0612345678) and international."""
+    """The digit strings a phone is found by: its national form (0612345678), and for a number
+    outside France its international form too (32475123456). A French number's international
+    form (33612345678) is not indexed, a fifth of the word index's cost: a typed word that
+    may be its start is looked for in the national form as well (`word_forms`)."""
     if not e164:
         return []
     if len(e164) == 12 and e164.startswith("+33") and e164[1:].isdigit():
         # France: the national form is the trunk prefix 0 and the 9-digit number (fast path).
-        return ["0" + e164[3:], e164[1:]]
+        return ["0" + e164[3:]]
     digits = e164.lstrip("+")
-    result = [digits]
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:
-        return result
+        return [digits]
     national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     national_digits = "".join(c for c in national if c.isdigit())
-    if national_digits and national_digits != digits:
-        result.insert(0, national_digits)
-    return result
+    if not national_digits or national_digits == digits:
+        return [digits]
+    if number.country_code == 33 and national_digits == "0" + digits[2:]:
+        return [national_digits]
+    return [national_digits, digits]
+
+
+def word_forms(word: str) -> tuple[str, ...]:
+    """The forms in which an indexed word starting with the typed `word` may be written: the
+    word itself and, for digits that may begin a French number written internationally
+    without its + (33 and a digit other than 0: `33612`), the national form of that
+    beginning (`0612`), in which alone French phones are indexed (`phone_words`)."""
+    if len(word) > 2 and word.startswith("33") and word[2] != "0" and word.isdigit():
+        return (word, "0" + word[2:])
+    return (word,)
 
 
 def build_search_text(

@@ -32,6 +32,7 @@ from pos_clients.data.search_index import (
     NAME_FTS,
     group_bounds,
     key_rank,
+    word_forms,
 )
 
 LONGEST_PREFIX = 6
@@ -87,8 +88,19 @@ def rows(uow: UnitOfWork, sql: str, params: dict[str, Any]) -> list[tuple[Any, .
         cursor.close()
 
 
-def _phrase(word: str) -> str:
-    return '"' + word.replace('"', '""') + '"*'
+def _prefix_match(word: str) -> str:
+    """The FTS5 query of the indexed words starting with `word`, in any of its forms
+    (`search_index.word_forms`): `"dup"*`, `("33612"* OR "0612"*)`."""
+    phrases = ['"' + form.replace('"', '""') + '"*' for form in word_forms(word)]
+    return phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
+
+
+def all_match(words: Iterable[str]) -> str:
+    """The FTS5 query of the rows holding a word starting with each of `words` (in any of its
+    forms). FTS5 reads phrases side by side as AND, but not a parenthesized OR: then AND is
+    written out."""
+    matches = [_prefix_match(word) for word in words]
+    return (" AND " if any(m.startswith("(") for m in matches) else " ").join(matches)
 
 
 def _everyone(ranks: list[int]) -> list[int]:
@@ -103,8 +115,7 @@ def _checked(uow: UnitOfWork, ranks: list[int], checks: Sequence[str]) -> list[i
     """Those of `ranks` whose customer has a word starting with each of `checks`."""
     if not ranks:
         return ranks
-    likes = " AND ".join(f"search_text LIKE :w{i} ESCAPE '\\'" for i in range(len(checks)))
-    params: dict[str, Any] = {f"w{i}": f"% {_like_escape(w)}%" for i, w in enumerate(checks)}
+    likes, params = _words_walk(checks)
     params["ids"] = json.dumps([r & ID_MASK for r in ranks])
     sql = f"SELECT id FROM customer WHERE id IN (SELECT value FROM json_each(:ids)) AND {likes}"
     keep = set(ints(uow, sql, params))
@@ -112,9 +123,17 @@ def _checked(uow: UnitOfWork, ranks: list[int], checks: Sequence[str]) -> list[i
 
 
 def _words_walk(words: Sequence[str]) -> _Walk:
-    """The condition of `page_ids` row by row: a word starting with each typed word."""
-    likes = " AND ".join(f"search_text LIKE :w{i} ESCAPE '\\'" for i in range(len(words)))
-    return likes, {f"w{i}": f"% {_like_escape(w)}%" for i, w in enumerate(words)}
+    """The condition of `page_ids` row by row: a word starting with each typed word (in one
+    of its forms: `search_index.word_forms`)."""
+    conditions: list[str] = []
+    params: dict[str, Any] = {}
+    for i, word in enumerate(words):
+        likes: list[str] = []
+        for j, form in enumerate(word_forms(word)):
+            params[f"w{i}_{j}"] = f"% {_like_escape(form)}%"
+            likes.append(f"search_text LIKE :w{i}_{j} ESCAPE '\\'")
+        conditions.append(likes[0] if len(likes) == 1 else f"({' OR '.join(likes)})")
+    return " AND ".join(conditions), params
 
 
 def page_ids(
@@ -131,7 +150,7 @@ def page_ids(
     short = [w for w in words if w not in indexed]
 
     def plan(terms: Sequence[str], checks: Sequence[str], budget: int = 0) -> _Plan:
-        match = " ".join(_phrase(t) for t in dict.fromkeys(terms))
+        match = all_match(dict.fromkeys(terms))
         check = (lambda ranks: _checked(uow, ranks, checks)) if checks else _everyone
         return NAME_FTS, match, check, budget
 

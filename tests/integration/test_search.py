@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import text
 
 from pos_clients import customers
 from pos_clients.data import customer_search
@@ -164,6 +165,65 @@ def test_index_follows_updates_and_deletes(db: Database) -> None:
     assert names(db, "durand") == []
 
 
+@pytest.fixture
+def digits_shop(shop: Database) -> Database:
+    """Digits that `33…` may begin: a French phone (Zoë's), a postcode of the Gironde, a card;
+    and a Belgian phone."""
+    person(shop, "Garcia", "Luis", postcode="33612", city="Cestas")
+    person(shop, "Bernard", "Anne", reference="336123")
+    person(shop, "Peeters", "Jan", phone="+32 475 12 34 56", city="Bruxelles", country="BE")
+    return shop
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # French phones are indexed in their national form only: digits typed as the
+        # international form without its + find them too, and what else starts so.
+        ("33612", ["Bernard Anne", "Garcia Luis", "Lefèvre-Œuvray Zoë"]),
+        ("33 6 12 34", ["Lefèvre-Œuvray Zoë"]),
+        ("336 12 34 56 78", ["Lefèvre-Œuvray Zoë"]),
+        ("0033 6 12 34", ["Lefèvre-Œuvray Zoë"]),
+        ("lefevre 33612", ["Lefèvre-Œuvray Zoë"]),
+        ("33612 paris", ["Lefèvre-Œuvray Zoë"]),
+        ("cestas 33612", ["Garcia Luis"]),
+        ("3361234567", ["Lefèvre-Œuvray Zoë"]),
+        ("33145", ["Dupont Hélène"]),
+        ("3306", []),
+        # A number outside France keeps both forms.
+        ("32475", ["Peeters Jan"]),
+        ("+32 475", ["Peeters Jan"]),
+        ("0475 12", ["Peeters Jan"]),
+    ],
+)
+def test_digits_of_an_international_number_find_a_french_phone(
+    digits_shop: Database, query: str, expected: list[str]
+) -> None:
+    assert names(digits_shop, query) == expected
+    with digits_shop.reader() as uow:
+        assert customer_search.count(uow, query) == len(expected)
+    with digits_shop.reader() as uow:
+        zoe = customer_search.search(uow, "lefevre").items[0]
+        stored = uow.session.execute(
+            text("SELECT search_text FROM customer WHERE id = :id"), {"id": zoe.id}
+        ).scalar_one()
+    assert " 0612345678" in stored and "33612345678" not in stored
+
+
+def test_a_row_indexed_with_the_international_form_is_found_once(shop: Database) -> None:
+    # Customers saved before French phones lost their international form in the index still
+    # hold it until they are saved again: both forms match them, each once.
+    with shop.uow() as uow:
+        uow.session.execute(
+            text(
+                "UPDATE customer SET search_text = search_text || ' 33612345678' "
+                "WHERE phone = '+33612345678'"
+            )
+        )
+    for query in ("33612", "lefevre 3361234", "0612"):
+        assert names(shop, query) == ["Lefèvre-Œuvray Zoë"], query
+
+
 @pytest.mark.parametrize("walk_from", [1, 10**9])
 def test_walking_by_name_and_sorting_matches_find_the_same(
     shop: Database, monkeypatch: pytest.MonkeyPatch, walk_from: int
@@ -173,6 +233,7 @@ def test_walking_by_name_and_sorting_matches_find_the_same(
     for i in range(30):
         person(shop, "Martin", f"Client{i:02d}", email=f"c{i}@orange.fr", city="Paris")
     queries = ["martin", "mar cli", "orange.fr", "paris", "c1@", "dup", "0612", "zzz", "hel dup"]
+    queries += ["33612", "paris 3361"]
     expected = {}
     for query in queries:
         with shop.reader() as uow:

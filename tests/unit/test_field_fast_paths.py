@@ -21,7 +21,7 @@ from stdnum import ean
 from pos_clients import customer_fields as cf
 from pos_clients import customers
 from pos_clients.customers import CustomerDraft
-from pos_clients.data.search_index import phone_words
+from pos_clients.data.search_index import phone_words, word_forms
 from pos_clients.demo.numbers import french_vat
 from pos_clients.demo.numbers import siret as demo_siret
 from pos_clients.errors import ValidationError
@@ -124,7 +124,8 @@ def test_french_phone_words_fast_path(nsn: int) -> None:
     e164 = f"+33{nsn}"
     number = phonenumbers.parse(e164, None)
     national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
-    assert phone_words(e164) == ["".join(c for c in national if c.isdigit()), e164[1:]]
+    # A French number is indexed in its national form alone (`word_forms` finds it by `33…`).
+    assert phone_words(e164) == ["".join(c for c in national if c.isdigit())]
 
 
 _field = st.sampled_from(
@@ -231,3 +232,34 @@ def test_vat_fast_path_agrees_with_stdnum(value: str) -> None:
         assert ours == vat.validate(value)
     else:
         assert ours == "REFUSED"
+
+
+@pytest.mark.parametrize(
+    ("e164", "expected"),
+    [
+        ("+32475123456", ["0475123456", "32475123456"]),  # Belgium: both forms
+        ("+262692123456", ["0692123456", "262692123456"]),  # La Réunion: its own code
+        ("+33612345678", ["0612345678"]),
+        ("", []),
+    ],
+)
+def test_phone_words_outside_france_keep_the_international_form(
+    e164: str, expected: list[str]
+) -> None:
+    assert phone_words(e164) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "forms"),
+    [
+        ("33612", ("33612", "0612")),
+        ("331", ("331", "01")),
+        ("33", ("33",)),  # two digits: a department, not the start of a number
+        ("3306", ("3306",)),  # no French number starts with 0 after its 33
+        ("0612", ("0612",)),
+        ("33a", ("33a",)),
+        ("dupont", ("dupont",)),
+    ],
+)
+def test_word_forms(word: str, forms: tuple[str, ...]) -> None:
+    assert word_forms(word) == forms
