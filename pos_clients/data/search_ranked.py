@@ -41,6 +41,10 @@ LONGEST_PREFIX = 6
 # 1,000,000 customers (within the noise).
 FRAGMENT_TRIGRAMS = (3,)
 _LAST_BATCH = 4096
+# Rows a plan reads beyond the page's need at first, when its rows are checked (some fail)
+# or when each of its queries merges doclists (a word longer than the prefix indexes: a
+# second query to complete the last tie group would merge them all again, 3 ms for
+# `alexandrie*` at 1,000,000 customers); none for plain prefix-indexed words.
 _SLACK = 14
 # Rows the checks may still need to read (at the pass rate seen so far) to fill the page,
 # beyond which FTS5 is asked for the whole words instead (merging prefix doclists costs a
@@ -61,10 +65,11 @@ GROUP_WALK_FROM = 64
 _CROWD = 2048
 WALK_PER_CANDIDATE = 4
 
-# The ranked FTS5 table asked, its query, the check of its rows in the table, and its budget:
-# the rows the checks may still need (at the pass rate seen so far) beyond which the next
-# plan is cheaper. Both ranked tables share their rowids, so plans may switch tables.
-_Plan = tuple[str, str, Callable[[list[int]], list[int]], int]
+# The ranked FTS5 table asked, its query, the check of its rows in the table, its budget
+# (the rows the checks may still need, at the pass rate seen so far, beyond which the next
+# plan is cheaper) and its slack (`_SLACK` or 0). Both ranked tables share their rowids, so
+# plans may switch tables.
+_Plan = tuple[str, str, Callable[[list[int]], list[int]], int, int]
 # The same condition as an SQL expression over a customer row, and its parameters.
 _Walk = tuple[str, dict[str, Any]]
 
@@ -152,7 +157,8 @@ def page_ids(
     def plan(terms: Sequence[str], checks: Sequence[str], budget: int = 0) -> _Plan:
         match = all_match(dict.fromkeys(terms))
         check = (lambda ranks: _checked(uow, ranks, checks)) if checks else _everyone
-        return NAME_FTS, match, check, budget
+        merging = any(len(form) > LONGEST_PREFIX for t in terms for form in word_forms(t))
+        return NAME_FTS, match, check, budget, _SLACK if checks or merging else 0
 
     cut = [w[:LONGEST_PREFIX] for w in indexed]
     plans = [plan(cut, long_words + short, _CHECK_BUDGET // 4 if short else _CHECK_BUDGET)]
@@ -223,7 +229,7 @@ def fragment_page_ids(
         return _email_like(uow, ranks, pattern)
 
     def plan(chosen: Sequence[str], budget: int) -> _Plan:
-        return EMAIL_FTS, trigram_match(chosen), check, budget
+        return EMAIL_FTS, trigram_match(chosen), check, budget, _SLACK
 
     def plans() -> Iterator[_Plan]:
         """Made as they are needed: most fragments never need the second."""
@@ -350,7 +356,7 @@ def _walk_crowd(
     Collecting a candidate (reading, checking and sorting it) costs about 5 µs, walking a row
     about 0.6: the walk may read 4 rows per candidate left, or every row of the group when
     it has _CROWD candidates or more. When those rows hold too few matches, it goes on only
-    while the matches seen so far say the rest is within as many rows again.
+    while the matches seen so far say the rest is within as many rows again in all.
     """
     candidates, read = seen
     if candidates is None:
@@ -369,9 +375,12 @@ def _walk_crowd(
         walked += scan
         if len(found) >= n or end is None:
             return found
-        # At the density seen so far (with some margin), the rows still to walk.
+        # At the density seen so far (with some margin), the rows still to walk: on only
+        # while they keep the whole walk within twice the budget (matches may cluster at the
+        # group's start: `ntact.bart` found 41 in its first 376 rows, then none in 5 more
+        # steps, walking 1,560 rows for a budget of 376).
         scan = (n - len(found)) * walked // max(len(found), 1) * 5 // 4 + 16
-        if not found or scan > budget:
+        if not found or walked + scan > 2 * budget:
             return None
         after = end
 
@@ -442,7 +451,7 @@ def _first_ranks(
     candidates of a tie group, when cheaper than the plan's own query.
     """
     following = iter(plans)
-    table, match, check, budget = next(following)
+    table, match, check, budget, slack = next(following)
     more = True  # whether a next plan may follow
     # Rows of the cursor's own tie group may sort before it: collect them, never count them.
     after_key = key_rank(after[0]) if after is not None else -1
@@ -452,8 +461,8 @@ def _first_ranks(
     group: list[int] = []
     unwalkable = -1  # a crowded group whose matches are too sparse to walk to
     last = (max(after_key, 0) << ID_BITS) - 1
-    # A plan whose matches are checked reads a few more than the page needs at first.
-    batch = need + (0 if check is _everyone else _SLACK)
+    # A plan whose matches are checked, or merged, reads a few more than the page needs first.
+    batch = need + slack
     read = kept = 0  # rows read and passed under the current plan
     completing = False
     ranks: list[int] = []
@@ -505,10 +514,10 @@ def _first_ranks(
             switch = next(following, None)
             more = switch is not None
         if switch is not None:
-            table, match, check, budget = switch
+            table, match, check, budget, slack = switch
             read = kept = 0
             # Its pass rate is still to be seen.
-            batch = missing + (0 if check is _everyone else _SLACK)
+            batch = missing + slack
             seen, since = [], last
         elif missing <= 0:
             # The page is full: only the last tie group is still to complete (small batches

@@ -210,6 +210,54 @@ def test_a_crowded_tie_group_is_walked_on_while_its_matches_say_the_rest_is_near
         assert search_ranked._walk_crowd(uow, ("", ""), walk, key, 80, None, (100, 0)) == matches
 
 
+def test_a_walk_whose_matches_stop_early_gives_up_within_twice_its_budget(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 41 matches in the group's first rows, none after (`ntact.bart`: the Barthelemy
+    # companies first): each step finds nothing, and the walk gives up once going on would
+    # take it past twice its budget of rows, then the group is collected from FTS5.
+    scans: list[int] = []
+
+    def walk_group(
+        uow: Any, walk: Any, key: int, n: int, after: Any, scan: int
+    ) -> tuple[list[int], tuple[str, int]]:
+        scans.append(scan)
+        return (list(range(41)) if len(scans) == 1 else []), ("barthelemy", len(scans))
+
+    monkeypatch.setattr(search_ranked, "_walk_group", walk_group)
+    budget = search_ranked.WALK_PER_CANDIDATE * 100
+    assert search_ranked._walk_crowd(None, ("", ""), ("", {}), 1, 51, None, (100, 0)) is None  # type: ignore[arg-type]
+    assert scans[0] == budget and len(scans) == 3
+    assert sum(scans) <= 2 * budget
+
+
+def test_a_merged_plan_reads_past_the_page_once_instead_of_merging_again(
+    crowd: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A word longer than the prefix indexes makes FTS5 merge the doclists of every word
+    # starting with it, at each query: the rows that complete the last tie group come with
+    # the first query.
+    queries: list[str] = []
+    real = search_ranked.ints
+
+    def ints(uow: UnitOfWork, sql: str, params: dict[str, Any]) -> list[int]:
+        if "MATCH" in sql and params.get("m") == '"saint"* "martin"*':
+            queries.append(sql)
+        return real(uow, sql, params)
+
+    monkeypatch.setattr(search_ranked, "ints", ints)
+    with crowd.reader() as uow:
+        if uow.dialect != "sqlite":
+            pytest.skip("the ranked index is SQLite's")
+        # Both words longer than the prefix indexes, and no budget for checking their cut
+        # forms: FTS5 is asked for the words as typed at once.
+        monkeypatch.setattr(search_ranked, "LONGEST_PREFIX", 3)
+        monkeypatch.setattr(search_ranked, "_CHECK_BUDGET", -4)
+        found = [i.id for i in customer_search.search(uow, "saint-martin", limit=4).items]
+        assert found == _expected(uow, "saint-martin")[:4]
+    assert len(queries) == 1
+
+
 def test_a_tie_group_is_estimated_from_the_share_of_its_ids_read() -> None:
     key = key_rank("martin")
     low = key << ID_BITS
