@@ -37,6 +37,10 @@ def progress_bar(label: Text) -> Iterator[Callable[[int, int], None] | None]:
         return
     from tqdm import tqdm
 
+    # No monitor thread (tqdm starts one with its first bar): an import run by a process of
+    # one thread forks its workers, which start at once (`importing.start_method`); the bar
+    # is redrawn at every update anyway.
+    tqdm.monitor_interval = 0
     unit = str(Text(" lignes", " rows"))
     bar = tqdm(desc=str(label), unit=unit, unit_scale=True, file=sys.stderr, leave=False)
 

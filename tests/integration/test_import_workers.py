@@ -106,6 +106,24 @@ def test_workers_are_forked_only_by_a_process_running_one_thread() -> None:
         other.join()
 
 
+def test_the_command_lines_progress_bar_starts_no_thread_that_would_stop_the_fork() -> None:
+    # `pos-clients import` on a terminal draws a tqdm bar (stderr a pty here).
+    code = (
+        "import os, pty, sys\n"
+        "from pos_clients.cli.common import progress_bar\n"
+        "from pos_clients.directory_csv.importing import start_method\n"
+        "from pos_clients.i18n import Text\n"
+        "_, terminal = pty.openpty()\n"
+        "sys.stderr = os.fdopen(terminal, 'w')\n"
+        "with progress_bar(Text('Import', 'Import')) as progress:\n"
+        "    assert progress is not None\n"
+        "    progress(1000, 200000)\n"
+        "    print(start_method())\n"
+    )
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert shown.stdout.strip() == "fork"
+
+
 def test_cancel_with_workers_writes_nothing(db: Database, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "big.csv", _rows())
     seen: list[int] = []
