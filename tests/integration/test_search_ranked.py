@@ -34,13 +34,17 @@ LAST_NAMES = [
 ]
 
 
-@pytest.fixture
-def crowd(db: Database) -> Database:
+def _fill_crowd(db: Database) -> Database:
     for i, last in enumerate(LAST_NAMES * 3):
         person(db, last, f"Antoine{i % 4}", city="Saint-Martin", email=f"a{i}@contact.fr")
     company(db, "Martinez & Fils", city="Paris")
     company(db, "123 Martin", city="Paris")
     return db
+
+
+@pytest.fixture
+def crowd(db: Database) -> Database:
+    return _fill_crowd(db)
 
 
 def _expected(uow: UnitOfWork, query: str) -> list[int]:
@@ -232,7 +236,7 @@ def test_a_walk_whose_matches_stop_early_gives_up_within_twice_its_budget(
 
 
 def test_a_merged_plan_reads_past_the_page_once_instead_of_merging_again(
-    crowd: Database, monkeypatch: pytest.MonkeyPatch
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A word longer than the prefix indexes makes FTS5 merge the doclists of every word
     # starting with it, at each query: the rows that complete the last tie group come with
@@ -246,9 +250,8 @@ def test_a_merged_plan_reads_past_the_page_once_instead_of_merging_again(
         return real(uow, sql, params)
 
     monkeypatch.setattr(search_ranked, "ints", ints)
+    crowd = _fill_crowd(sqlite_db)  # the ranked index is SQLite's
     with crowd.reader() as uow:
-        if uow.dialect != "sqlite":
-            pytest.skip("the ranked index is SQLite's")
         # Both words longer than the prefix indexes, and no budget for checking their cut
         # forms: FTS5 is asked for the words as typed at once.
         monkeypatch.setattr(search_ranked, "LONGEST_PREFIX", 3)
