@@ -56,6 +56,8 @@ def _rows() -> list[dict[str, str]]:
 def test_workers_give_the_same_report_as_in_process(
     db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, method: str
 ) -> None:
+    # Both ways of starting the workers, whatever this process runs (a forked worker only
+    # parses and checks text: it takes no lock another thread of the test process holds).
     monkeypatch.setattr(importing, "start_method", lambda: method)
     person(db, "Dupont", "Jean", reference="4006381333948")
     path = write_csv(tmp_path / "big.csv", _rows())
