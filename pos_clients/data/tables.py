@@ -46,7 +46,8 @@ class CustomerRow(SQLModel, table=True):
     __tablename__ = "customer"
     # What the migrations make (they, not this list, make the schema): on SQLite,
     # `ix_customer_walk (sort_key, id, search_text, email)` stands for `ix_customer_sort` (0004,
-    # 0008); `ix_customer_email_lower` indexes `lower(email)` (0008).
+    # 0008); `ix_customer_email_lower` indexes `lower(email)` (0008); the indexes of values a
+    # customer may lack hold only the rows that have one (`WHERE … IS NOT NULL`, 0009).
     __table_args__ = (
         Index("ix_customer_sort", "sort_key", "id"),
         Index("ix_customer_reference", "reference", unique=True),
