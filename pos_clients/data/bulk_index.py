@@ -6,7 +6,8 @@ in rowid order (FTS5 flushes its pending terms whenever a rowid does not grow, a
 end of each statement), the rowids (`name_rank`) computed from a small table of the sort
 key beginnings met (`key_rank`, in Python) instead of the triggers' long SQL expression.
 While loading, each FTS5 table keeps more pending terms in memory (`hashsize`), so it writes
-fewer, larger segments; the setting is put back before the commit.
+fewer, larger segments, and merges none of them as it goes (`automerge`); the settings are
+put back before the commit.
 """
 
 from __future__ import annotations
@@ -26,9 +27,12 @@ from pos_clients.data.search_index import (
 )
 
 _TABLES = (NAME_FTS, EMAIL_FTS)
-_HASHSIZE = "hashsize"
-_DEFAULT_HASHSIZE = 1024 * 1024  # FTS5's own default
-LOAD_HASHSIZE = 64 * 1024 * 1024  # per table, while loading
+# FTS5's own defaults of the settings changed while loading (used when a table has no row
+# for them in its `_config` table).
+_DEFAULTS = {"hashsize": 1024 * 1024, "automerge": 4}
+# While loading: each table keeps more pending terms in memory (fewer, larger segments), and
+# merges no segments as it goes (FTS5 still merges them when a level holds 16: `crisismerge`).
+LOAD_SETTINGS = {"hashsize": 64 * 1024 * 1024, "automerge": 0}
 
 
 def _tables(conn: Connection) -> tuple[str, ...]:
@@ -37,26 +41,26 @@ def _tables(conn: Connection) -> tuple[str, ...]:
 
 @contextmanager
 def loading(conn: Connection) -> Iterator[None]:
-    """Larger in-memory FTS5 batches for the block (SQLite, inside the write transaction);
-    each table's own setting is put back at its end (when the block raises, the caller's
-    rollback undoes the change)."""
+    """FTS5 settings for loading in bulk during the block (SQLite, inside the write
+    transaction); each table's own settings are put back at its end (when the block raises,
+    the caller's rollback undoes the change)."""
     tables = _tables(conn)
-    saved: dict[str, object] = {}
+    saved: dict[tuple[str, str], object] = {}
     for table in tables:
-        saved[table] = conn.exec_driver_sql(
-            f"SELECT v FROM {table}_config WHERE k = ?", (_HASHSIZE,)
-        ).scalar()
-        _set(conn, table, LOAD_HASHSIZE)
+        for key, value in LOAD_SETTINGS.items():
+            saved[table, key] = conn.exec_driver_sql(
+                f"SELECT v FROM {table}_config WHERE k = ?", (key,)
+            ).scalar()
+            _set(conn, table, key, value)
     yield
-    for table in tables:
-        before = saved[table]
-        _set(conn, table, _DEFAULT_HASHSIZE if before is None else before)
+    for (table, key), before in saved.items():
+        _set(conn, table, key, _DEFAULTS[key] if before is None else before)
         if before is None:  # as it was: no row, FTS5's default
-            conn.exec_driver_sql(f"DELETE FROM {table}_config WHERE k = ?", (_HASHSIZE,))
+            conn.exec_driver_sql(f"DELETE FROM {table}_config WHERE k = ?", (key,))
 
 
-def _set(conn: Connection, table: str, value: object) -> None:
-    conn.exec_driver_sql(f"INSERT INTO {table}({table}, rank) VALUES (?, ?)", (_HASHSIZE, value))
+def _set(conn: Connection, table: str, key: str, value: object) -> None:
+    conn.exec_driver_sql(f"INSERT INTO {table}({table}, rank) VALUES (?, ?)", (key, value))
 
 
 class NameIndexer:
