@@ -55,7 +55,13 @@ class RowWriter:
             self._write_with_sqlalchemy(rows)
             return
         first = self.next_id
-        self.conn.exec_driver_sql(self._customer_sql, list(map(tuple, rows)))
+        # Straight to the driver, which takes each record's list of fields as it is
+        # (SQLAlchemy would want a tuple made of each).
+        cursor = self.conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.executemany(self._customer_sql, rows)
+        finally:
+            cursor.close()
         last = int(self.conn.scalar(select(func.max(C.id))) or 0)
         if last != first + len(rows) - 1:
             raise RuntimeError(f"bulk insert ids {first}..{last} for {len(rows)} rows")
