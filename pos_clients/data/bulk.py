@@ -93,15 +93,13 @@ def insert_customers(conn: Connection, rows: Sequence[dict[str, Any]]) -> list[i
 
 
 @contextmanager
-def indexes_set_aside(conn: Connection, table: str) -> Iterator[Callable[[], None]]:
+def indexes_set_aside(conn: Connection, table: str) -> Iterator[None]:
     """SQLite: drop the indexes of `table` for the block, then create them again with their own
     SQL, all in the caller's transaction (no other connection sees the table without them).
 
     Filling an empty table and indexing it at the end costs far less than keeping every index
-    in step row by row. The block is given a function that creates them again sooner (once;
-    the rows inserted after it keep them in step): the CSV import does so before its last
-    rows, while its workers still check them. When the block raises, nothing is re-created:
-    the caller's rollback brings the indexes back with the rest.
+    in step row by row. When the block raises, nothing is re-created: the caller's rollback
+    brings the indexes back with the rest.
     """
     indexes = conn.exec_driver_sql(
         "SELECT name, sql FROM sqlite_master "
@@ -110,12 +108,6 @@ def indexes_set_aside(conn: Connection, table: str) -> Iterator[Callable[[], Non
     ).all()
     for name, _ in indexes:
         conn.exec_driver_sql(f'DROP INDEX "{name}"')
-    waiting = list(indexes)
-
-    def restore() -> None:
-        while waiting:
-            _, sql = waiting.pop(0)
-            conn.exec_driver_sql(sql)
-
-    yield restore
-    restore()
+    yield
+    for _, sql in indexes:
+        conn.exec_driver_sql(sql)

@@ -68,13 +68,6 @@ LOCAL_PIECES = {"spawn": 4, "fork": 1}
 # sooner whenever this process would otherwise wait for the workers.
 INDEX_EVERY = 50_000
 INDEX_WHEN_IDLE = 25_000
-# The last records of a file checked by workers (as many, or the last fifth if fewer): there
-# the table's indexes, set aside while loading an empty directory, are created again (these
-# records keep them in step; meanwhile the workers check the rest, instead of both processes
-# but this one waiting for it at the end), and the rows written are indexed as soon as
-# INDEX_NEAR_END of them wait, so that little is left to index after the last record.
-LAST_RECORDS = 40_000
-INDEX_NEAR_END = 4_000
 # A bigger page cache while the rows and their indexes are written (this connection only;
 # durability untouched: the commit stays synchronous=FULL).
 _BULK_CACHE_KIB = 262_144
@@ -178,7 +171,6 @@ def import_customers(
         if not dry_run:
             run.writer = RowWriter(conn, first_id)
         names: bulk_index.NameIndexer | None = None
-        restore_indexes: Callable[[], None] | None = None
         with ExitStack() as stack:
             stack.enter_context(_collector_paused())
             if sqlite and not dry_run:
@@ -189,10 +181,8 @@ def import_customers(
                 search_index.drop_triggers(conn)
                 stack.enter_context(bulk_index.loading(conn))
                 if run.alone_in_empty_directory:
-                    restore_indexes = stack.enter_context(indexes_set_aside(conn, "customer"))
+                    stack.enter_context(indexes_set_aside(conn, "customer"))
                 names = stack.enter_context(bulk_index.by_name(conn, first_id))
-
-            last_records = max(total - LAST_RECORDS, total * 4 // 5) if workers > 0 else total
 
             def index_while_waiting() -> bool:
                 """Index the rows written so far, if enough, instead of waiting for the
@@ -200,8 +190,7 @@ def import_customers(
                 writer = run.writer
                 if names is None or writer is None:
                     return False
-                pending = writer.next_id - names.next_id
-                if pending < (INDEX_NEAR_END if run.rows >= last_records else INDEX_WHEN_IDLE):
+                if writer.next_id - names.next_id < INDEX_WHEN_IDLE:
                     return False
                 names.index(writer.next_id, run.key_ranks)
                 return True
@@ -210,9 +199,6 @@ def import_customers(
                 if cancel is not None and cancel():
                     return _report(run, cancelled=True)
                 _import_chunk(run, chunk)
-                if restore_indexes is not None and run.rows >= last_records:
-                    restore_indexes()
-                    restore_indexes = None
                 writer = run.writer
                 if names is not None and writer and writer.next_id - names.next_id >= INDEX_EVERY:
                     names.index(writer.next_id, run.key_ranks)

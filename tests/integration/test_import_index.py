@@ -8,7 +8,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import text
 
 from pos_clients import customers
 from pos_clients.data import customer_search
@@ -210,48 +210,3 @@ def test_rows_indexed_while_waiting_for_the_workers_are_indexed_once_and_right(
     _ranked_index_matches_the_table(db)
     with db.reader() as uow:
         assert len(customer_search.search(uow, "zoé", limit=1000).items) == 450
-
-
-def test_the_table_indexes_made_again_before_the_last_records_cover_them_all(
-    sqlite_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Into an empty directory, with workers, the customer table's indexes are created again
-    before the last fifth of the records is written: those rows are in them too, and a card
-    repeated there is still reported on its line (not refused by the unique index)."""
-    db = sqlite_db
-    schema = _schema(db)
-    monkeypatch.setattr(importing, "CHUNK_ROWS", 20)  # 15 pieces: the last 3 come after
-    rows = _rows(300)
-    for i, row in enumerate(rows):
-        row["reference"] = f"C{i}"
-        row["phone"] = f"01 42 00 {i // 100:02d} {i % 100:02d}"
-    rows[290]["reference"] = "C10"  # the card of line 12, after the indexes are back
-    steps: list[str] = []  # "CREATE …" for each index made, "write" for each chunk written
-
-    def seen(_c: object, _cur: object, sql: str, *_args: object) -> None:
-        if sql.startswith(("CREATE INDEX", "CREATE UNIQUE INDEX")):
-            steps.append(sql.split("(")[0])
-
-    write = writing.RowWriter.write
-
-    def logged(self: writing.RowWriter, chunk: list[list[object]]) -> None:
-        steps.append("write")
-        write(self, chunk)
-
-    monkeypatch.setattr(writing.RowWriter, "write", logged)
-    event.listen(db.engine, "before_cursor_execute", seen)
-    try:
-        report = import_customers(db, write_csv(tmp_path / "c.csv", rows), workers=2)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", seen)
-    assert report.imported == 299 and report.rejected_lines == (292,)
-    assert "ligne 12 du fichier" in report.problems[0].text.fr
-    made = max(i for i, step in enumerate(steps) if step.startswith("CREATE"))
-    assert steps[made + 1 :].count("write") >= 2  # chunks written after
-    assert _schema(db) == schema
-    with db.reader() as uow:
-        assert uow.session.execute(text("PRAGMA integrity_check")).scalar() == "ok"
-        for i in (0, 150, 299):  # before and after the indexes came back, through them
-            found = customers.find_by_reference(uow, f"C{i}")
-            assert found is not None and found.phone == f"+3314200{i // 100:02d}{i % 100:02d}"
-    _ranked_index_matches_the_table(db)
