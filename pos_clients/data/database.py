@@ -61,17 +61,19 @@ def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
 
-def translate_db_error(exc: DBAPIError) -> Exception:
-    """The user-facing error for a database fault, or `exc` itself when it is a bug."""
-    text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
+def translate_db_error(exc: DBAPIError | sqlite3.Error) -> Exception:
+    """The user-facing error for a database fault, or `exc` itself when it is a bug. Also
+    for the driver's own errors: the hot paths (search, the import's rows) call it directly."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    text = str(orig if orig is not None else exc).lower()
     if "database is locked" in text or "database is busy" in text:
         return DatabaseBusyError()
     if "disk is full" in text or "no space left" in text or "disk full" in text:
         return DiskFullError()
-    if isinstance(exc, OperationalError) and (
+    if isinstance(exc, OperationalError | sqlite3.OperationalError) and (
         "unable to open" in text or "connection" in text or "could not" in text
     ):
-        return DatabaseUnavailableError(str(exc.orig or exc).splitlines()[0])
+        return DatabaseUnavailableError(str(orig or exc).splitlines()[0])
     return exc
 
 
@@ -104,7 +106,7 @@ class UnitOfWork:
             self.session.rollback()
         finally:
             self.session.close()
-        if isinstance(exc, DBAPIError):
+        if isinstance(exc, DBAPIError | sqlite3.Error):
             translated = translate_db_error(exc)
             if translated is not exc:
                 raise translated from exc

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from pos_clients import customers
 from pos_clients.data import customer_search
-from pos_clients.data.database import Database
+from pos_clients.data.database import Database, open_database
 from pos_clients.directory_csv import import_customers, importing, writing
+from pos_clients.errors import DiskFullError
 from tests.helpers.cli_csv import write_csv
 from tests.helpers.factories import person
 from tests.helpers.fts import assert_ranked_index_matches
@@ -210,3 +212,29 @@ def test_rows_indexed_while_waiting_for_the_workers_are_indexed_once_and_right(
     _ranked_index_matches_the_table(db)
     with db.reader() as uow:
         assert len(customer_search.search(uow, "zoé", limit=1000).items) == 450
+
+
+def test_a_full_disk_while_the_rows_are_written_is_told_and_writes_nothing(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    """SQLite refuses to grow the file (`max_page_count`, as a full disk would): the import
+    says so in the user's words and the directory stays as it was."""
+    db = open_database(sqlite_url)
+    person(db, "Martin", "Paul")
+    with db.connection() as conn:
+        pages = int(conn.exec_driver_sql("PRAGMA page_count").scalar() or 0)
+    db.dispose()
+
+    @event.listens_for(db.engine, "connect")
+    def _small_disk(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.execute(f"PRAGMA max_page_count = {pages + 20}")
+
+    with pytest.raises(DiskFullError) as raised:
+        import_customers(db, write_csv(tmp_path / "c.csv", _rows(3000)), workers=0)
+    assert "disque est plein" in raised.value.text.fr
+    event.remove(db.engine, "connect", _small_disk)
+    db.dispose()
+    with db.reader() as uow:
+        assert customers.count_customers(uow) == 1
+        assert uow.session.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+    db.dispose()
