@@ -17,9 +17,8 @@ doclists are short), the rest is asked of FTS5 with every word as typed after al
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from typing import Any
 
@@ -65,13 +64,13 @@ GROUP_WALK_FROM = 64
 _CROWD = 2048
 WALK_PER_CANDIDATE = 4
 
-# The ranked FTS5 table asked, its query, the check of its rows in the table, its budget
-# (the rows the checks may still need, at the pass rate seen so far, beyond which the next
-# plan is cheaper) and its slack (`_SLACK` or 0). Both ranked tables share their rowids, so
-# plans may switch tables.
-_Plan = tuple[str, str, Callable[[list[int]], list[int]], int, int]
-# The same condition as an SQL expression over a customer row, and its parameters.
+# A condition as an SQL expression over a customer row, and its parameters.
 _Walk = tuple[str, dict[str, Any]]
+# The ranked FTS5 table asked, its query, the condition its rows must meet in the table (None:
+# every row passes), its budget (the rows the checks may still need, at the pass rate seen so
+# far, beyond which the next plan is cheaper) and its slack (`_SLACK` or 0). Both ranked
+# tables share their rowids, so plans may switch tables.
+_Plan = tuple[str, str, _Walk | None, int, int]
 
 
 def ints(uow: UnitOfWork, sql: str, params: dict[str, Any]) -> list[int]:
@@ -108,23 +107,8 @@ def all_match(words: Iterable[str]) -> str:
     return (" AND " if any(m.startswith("(") for m in matches) else " ").join(matches)
 
 
-def _everyone(ranks: list[int]) -> list[int]:
-    return ranks
-
-
 def _like_escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _checked(uow: UnitOfWork, ranks: list[int], checks: Sequence[str]) -> list[int]:
-    """Those of `ranks` whose customer has a word starting with each of `checks`."""
-    if not ranks:
-        return ranks
-    likes, params = _words_walk(checks)
-    params["ids"] = json.dumps([r & ID_MASK for r in ranks])
-    sql = f"SELECT id FROM customer WHERE id IN (SELECT value FROM json_each(:ids)) AND {likes}"
-    keep = set(ints(uow, sql, params))
-    return [r for r in ranks if r & ID_MASK in keep]
 
 
 def _words_walk(words: Sequence[str]) -> _Walk:
@@ -156,7 +140,7 @@ def page_ids(
 
     def plan(terms: Sequence[str], checks: Sequence[str], budget: int = 0) -> _Plan:
         match = all_match(dict.fromkeys(terms))
-        check = (lambda ranks: _checked(uow, ranks, checks)) if checks else _everyone
+        check = _words_walk(checks) if checks else None
         merging = any(len(form) > LONGEST_PREFIX for t in terms for form in word_forms(t))
         return NAME_FTS, match, check, budget, _SLACK if checks or merging else 0
 
@@ -225,11 +209,11 @@ def fragment_page_ids(
     if not every:
         return None
 
-    def check(ranks: list[int]) -> list[int]:
-        return _email_like(uow, ranks, pattern)
+    # As the trigram index answers LIKE: no escape character.
+    walk: _Walk = ("email LIKE :pattern", {"pattern": pattern})
 
     def plan(chosen: Sequence[str], budget: int) -> _Plan:
-        return EMAIL_FTS, trigram_match(chosen), check, budget, _SLACK
+        return EMAIL_FTS, trigram_match(chosen), walk, budget, _SLACK
 
     def plans() -> Iterator[_Plan]:
         """Made as they are needed: most fragments never need the second."""
@@ -254,7 +238,6 @@ def fragment_page_ids(
                     yield plan(covering, _FRAGMENT_BUDGET)
         yield plan(every, 0)
 
-    walk: _Walk = ("email LIKE :pattern", {"pattern": pattern})
     made = plans()
     first = next(made)
     # Every plan's matches hold the fragment's: its first (rarest trigrams) counts cheapest.
@@ -289,20 +272,6 @@ def _rarest(uow: UnitOfWork, trigrams: list[str], start: int) -> list[str]:
     order = sorted(range(len(sampled)), key=lambda i: seen[i] / span[i])
     ranked = [sampled[i] for i in order]
     return ranked + [t for t in trigrams if t not in ranked]
-
-
-def _email_like(uow: UnitOfWork, ranks: list[int], pattern: str) -> list[int]:
-    """Those of `ranks` whose customer's email is LIKE `pattern` (as the trigram index
-    answers LIKE: no escape character)."""
-    if not ranks:
-        return ranks
-    sql = (
-        "SELECT id FROM customer WHERE id IN (SELECT value FROM json_each(:ids)) "
-        "AND email LIKE :pattern"
-    )
-    ids = json.dumps([r & ID_MASK for r in ranks])
-    keep = set(ints(uow, sql, {"ids": ids, "pattern": pattern}))
-    return [r for r in ranks if r & ID_MASK in keep]
 
 
 def _walk_group(
@@ -427,6 +396,39 @@ def _estimated(
     return in_group * (high - low) // (end - start), in_group
 
 
+_READ = (
+    "SELECT rowid FROM {table} WHERE {table} MATCH :m AND rowid > :last AND rowid < :stop "
+    "ORDER BY rowid LIMIT :n"
+)
+# The same rows, each with whether its customer meets the condition: one statement (a check
+# of its own, of the ids as JSON, cost 40 % more: 0.19 against 0.12 ms for 65 rows).
+_READ_CHECKED = (
+    f"SELECT f.rowid, {{condition}} FROM ({_READ}) AS f "
+    f"CROSS JOIN customer ON customer.id = f.rowid & {ID_MASK}"
+)
+
+
+def _read(
+    uow: UnitOfWork,
+    table: str,
+    match: str,
+    check: _Walk | None,
+    last: int,
+    stop: int,
+    n: int,
+) -> tuple[list[int], list[int]]:
+    """The first `n` ranks of `table` matching `match` in `(last, stop)`, in order, and those
+    of them whose customer meets `check` (all of them when None)."""
+    params: dict[str, Any] = {"m": match, "last": last, "stop": stop, "n": n}
+    if check is None:
+        ranks = ints(uow, _READ.format(table=table), params)
+        return ranks, ranks
+    condition, values = check
+    found = rows(uow, _READ_CHECKED.format(table=table, condition=condition), params | values)
+    found.sort()
+    return [rank for rank, _ in found], [rank for rank, passes in found if passes]
+
+
 def _first_ranks(
     uow: UnitOfWork,
     plans: Iterable[_Plan],
@@ -536,15 +538,10 @@ def _first_ranks(
             # The checks throw rows away: ask for about what the page still needs, at most
             # twice the last batch (a crowded group may be next: walked, not checked).
             batch = max(32, min(_CHECK_BUDGET, projected * 5 // 4 + 8, batch * 2))
-        sql = (
-            f"SELECT rowid FROM {table} WHERE {table} MATCH :m AND rowid > :last "
-            "AND rowid < :stop ORDER BY rowid LIMIT :n"
-        )
-        ranks = ints(uow, sql, {"m": match, "last": last, "stop": stop, "n": batch})
+        ranks, passed = _read(uow, table, match, check, last, stop, batch)
         last = ranks[-1] if ranks else last
         seen += ranks
         covered = last if len(ranks) == batch else stop - 1
-        passed = check(ranks)
         read, kept = read + len(ranks), kept + len(passed)
         for rank in passed:
             key = rank >> ID_BITS
