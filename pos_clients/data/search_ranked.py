@@ -426,7 +426,7 @@ def _read(
         return ranks, ranks
     condition, values = check
     found = rows(uow, _READ_CHECKED.format(table=table, condition=condition), params | values)
-    found.sort()
+    found.sort()  # the outer statement has no ORDER BY of its own (its rows come in order)
     return [rank for rank, _ in found], [rank for rank, passes in found if passes]
 
 
