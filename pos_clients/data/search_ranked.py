@@ -62,15 +62,22 @@ _FRAGMENT_BUDGET = _CHECK_BUDGET // 2
 # (whole when it has _CROWD candidates or more: checking and sorting them would cost more).
 GROUP_WALK_FROM = 64
 _CROWD = 2048
+# Rows a walk may read for each candidate of the group still to collect (and check). A
+# candidate of an email fragment's plan of more trigrams than the rarest few costs FTS5 eight
+# times as much (every doclist stepped to it, `nta` and `tac` of `contact.` holding 130,000
+# entries each: 6-8 µs a candidate against 0.3-0.5 µs a walked row, measured at 1,000,000
+# customers), so such a plan's groups may be walked that much further.
 WALK_PER_CANDIDATE = 4
+COSTLY_CANDIDATE = 8
 
 # A condition as an SQL expression over a customer row, and its parameters.
 _Walk = tuple[str, dict[str, Any]]
 # The ranked FTS5 table asked, its query, the condition its rows must meet in the table (None:
 # every row passes), its budget (the rows the checks may still need, at the pass rate seen so
-# far, beyond which the next plan is cheaper) and its slack (`_SLACK` or 0). Both ranked
-# tables share their rowids, so plans may switch tables.
-_Plan = tuple[str, str, _Walk | None, int, int]
+# far, beyond which the next plan is cheaper), its slack (`_SLACK` or 0) and how many rows a
+# walk may read for each of its candidates (`_walk_crowd`). Both ranked tables share their
+# rowids, so plans may switch tables.
+_Plan = tuple[str, str, _Walk | None, int, int, int]
 
 
 def ints(uow: UnitOfWork, sql: str, params: dict[str, Any]) -> list[int]:
@@ -142,7 +149,8 @@ def page_ids(
         match = all_match(dict.fromkeys(terms))
         check = _words_walk(checks) if checks else None
         merging = any(len(form) > LONGEST_PREFIX for t in terms for form in word_forms(t))
-        return NAME_FTS, match, check, budget, _SLACK if checks or merging else 0
+        slack = _SLACK if checks or merging else 0
+        return NAME_FTS, match, check, budget, slack, WALK_PER_CANDIDATE
 
     cut = [w[:LONGEST_PREFIX] for w in indexed]
     plans = [plan(cut, long_words + short, _CHECK_BUDGET // 4 if short else _CHECK_BUDGET)]
@@ -213,7 +221,10 @@ def fragment_page_ids(
     walk: _Walk = ("email LIKE :pattern", {"pattern": pattern})
 
     def plan(chosen: Sequence[str], budget: int) -> _Plan:
-        return EMAIL_FTS, trigram_match(chosen), walk, budget, _SLACK
+        walk_rows = WALK_PER_CANDIDATE
+        if len(chosen) > FRAGMENT_TRIGRAMS[0]:
+            walk_rows *= COSTLY_CANDIDATE
+        return EMAIL_FTS, trigram_match(chosen), walk, budget, _SLACK, walk_rows
 
     def plans() -> Iterator[_Plan]:
         """Made as they are needed: most fragments never need the second."""
@@ -315,6 +326,7 @@ def _walk_crowd(
     n: int,
     after: tuple[str, int] | None,
     seen: tuple[int | None, int] = (None, 0),
+    walk_rows: int | None = None,
 ) -> list[int] | None:
     """The first `n` matches of the tie group `key` (after `after`) in name order, walked
     from the covering index when more than GROUP_WALK_FROM of its candidates (FTS5 matches of
@@ -323,9 +335,11 @@ def _walk_crowd(
     the group is not crowded, or its matches too sparse to walk to.
 
     Collecting a candidate (reading, checking and sorting it) costs about 5 µs, walking a row
-    about 0.6: the walk may read 4 rows per candidate left, or every row of the group when
-    it has _CROWD candidates or more. When those rows hold too few matches, it goes on only
-    while the matches seen so far say the rest is within as many rows again in all.
+    about 0.6: the walk may read `walk_rows` rows per candidate left (WALK_PER_CANDIDATE
+    unless given: more for a plan whose candidates cost FTS5 more), or every row of the
+    group when it has _CROWD candidates or more. When those rows hold too few matches, it
+    goes on only while the matches seen so far say the rest is within as many rows again in
+    all.
     """
     candidates, read = seen
     if candidates is None:
@@ -334,7 +348,7 @@ def _walk_crowd(
         return None
     if candidates >= _CROWD:
         return _walk_group(uow, walk, key, n, after, None)[0]
-    budget = WALK_PER_CANDIDATE * (candidates - read)
+    budget = (WALK_PER_CANDIDATE if walk_rows is None else walk_rows) * (candidates - read)
     found: list[int] = []
     scan = budget
     walked = 0
@@ -454,7 +468,7 @@ def _first_ranks(
     candidates of a tie group, when cheaper than the plan's own query.
     """
     following = iter(plans)
-    table, match, check, budget, slack = next(following)
+    table, match, check, budget, slack, walk_rows = next(following)
     more = True  # whether a next plan may follow
     # Rows of the cursor's own tie group may sort before it: collect them, never count them.
     after_key = key_rank(after[0]) if after is not None else -1
@@ -485,7 +499,8 @@ def _first_ranks(
 
     def walk_group(key: int, n: int) -> list[int] | None:
         cursor = after if key == after_key else None
-        return _walk_crowd(uow, census or (table, match), walk, key, n, cursor, estimated(key))
+        query = census or (table, match)
+        return _walk_crowd(uow, query, walk, key, n, cursor, estimated(key), walk_rows)
 
     def next_group(key: int) -> bool:
         """The tie group collected so far is complete, `key`'s begins; whether the page is."""
@@ -517,7 +532,7 @@ def _first_ranks(
             switch = next(following, None)
             more = switch is not None
         if switch is not None:
-            table, match, check, budget, slack = switch
+            table, match, check, budget, slack, walk_rows = switch
             read = kept = 0
             # Its pass rate is still to be seen.
             batch = missing + slack

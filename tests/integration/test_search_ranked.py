@@ -214,8 +214,9 @@ def test_a_crowded_tie_group_is_walked_on_while_its_matches_say_the_rest_is_near
         assert search_ranked._walk_crowd(uow, ("", ""), walk, key, 80, None, (100, 0)) == matches
 
 
+@pytest.mark.parametrize("walk_rows", [None, 32])
 def test_a_walk_whose_matches_stop_early_gives_up_within_twice_its_budget(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, walk_rows: int | None
 ) -> None:
     # 41 matches in the group's first rows, none after (`ntact.bart`: the Barthelemy
     # companies first): each step finds nothing, and the walk gives up once going on would
@@ -229,10 +230,49 @@ def test_a_walk_whose_matches_stop_early_gives_up_within_twice_its_budget(
         return (list(range(41)) if len(scans) == 1 else []), ("barthelemy", len(scans))
 
     monkeypatch.setattr(search_ranked, "_walk_group", walk_group)
-    budget = search_ranked.WALK_PER_CANDIDATE * 100
-    assert search_ranked._walk_crowd(None, ("", ""), ("", {}), 1, 51, None, (100, 0)) is None  # type: ignore[arg-type]
+    # Its budget: `walk_rows` rows per candidate still to read (WALK_PER_CANDIDATE unless given).
+    budget = (walk_rows or search_ranked.WALK_PER_CANDIDATE) * 100
+    found = search_ranked._walk_crowd(None, ("", ""), ("", {}), 1, 51, None, (100, 0), walk_rows)  # type: ignore[arg-type]
+    assert found is None
     assert scans[0] == budget and len(scans) == 3
     assert sum(scans) <= 2 * budget
+
+
+def test_a_plan_of_more_trigrams_than_the_rarest_walks_further_per_candidate(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every trigram of `ntact.mart` at once (the rarest three give way at the first failed
+    # check): a candidate costs FTS5 more (every doclist stepped to it), so a crowded group
+    # may be walked further for each candidate left to read.
+    monkeypatch.setattr(search_ranked, "_FRAGMENT_BUDGET", 1)
+    monkeypatch.setattr(search_ranked, "GROUP_WALK_FROM", 0)
+    walk_rows: list[int] = []
+    real = search_ranked._walk_crowd
+
+    def walk_crowd(*args: Any) -> Any:
+        walk_rows.append(args[-1])
+        return real(*args)
+
+    monkeypatch.setattr(search_ranked, "_walk_crowd", walk_crowd)
+    fragments = _fill_fragments(sqlite_db)  # the ranked index is SQLite's
+    with fragments.reader() as uow:
+        rows = uow.session.execute(
+            text("SELECT id, email, search_text FROM customer ORDER BY sort_key, id")
+        )
+        typed = customer_search.parse("ntact.mart").words
+        expected = [
+            i
+            for i, email, indexed in rows
+            if "ntact.mart" in email or all(f" {w}" in indexed for w in typed)
+        ]
+        assert _pages(uow, "ntact.mart", 50) == expected
+    costly = search_ranked.WALK_PER_CANDIDATE * search_ranked.COSTLY_CANDIDATE
+    assert costly in walk_rows  # (the words' groups, and the rarest trigrams', are walked too)
+    # A fragment of three trigrams (`act.m`) is asked whole at once: its candidates cost less.
+    walk_rows.clear()
+    with fragments.reader() as uow:
+        assert _pages(uow, "act.m", 50)
+    assert walk_rows and costly not in walk_rows
 
 
 def test_a_merged_plan_reads_past_the_page_once_instead_of_merging_again(
