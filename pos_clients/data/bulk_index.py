@@ -23,6 +23,8 @@ from pos_clients.data.search_index import (
     ID_BITS,
     NAME_FTS,
     RANK_CHARS,
+    email_split,
+    email_text_sql,
     has_name_index,
 )
 
@@ -72,6 +74,9 @@ class NameIndexer:
         self.next_id = first_id  # the first id not indexed yet
         self._known = 0  # beginnings of `key_ranks` already in the temporary table
         self._active = has_name_index(conn)
+        email = email_text_sql("c.email") if self._active and email_split(conn) else "c.email"
+        # What each table is given of a customer row `c`.
+        self._texts = ((NAME_FTS, "search_text", "c.search_text"), (EMAIL_FTS, "email", email))
 
     def index(self, end_id: int, key_ranks: Mapping[str, int]) -> None:
         """Index the customers from `next_id` to `end_id` (excluded).
@@ -87,10 +92,10 @@ class NameIndexer:
                 list(islice(key_ranks.items(), self._known, None)),
             )
             self._known = len(key_ranks)
-        for table, column in ((NAME_FTS, "search_text"), (EMAIL_FTS, "email")):
+        for table, column, value in self._texts:
             self.conn.exec_driver_sql(
                 f"INSERT INTO {table}(rowid, {column}) "
-                f"SELECT (k.key_rank << {ID_BITS}) | c.id, c.{column} FROM customer AS c "
+                f"SELECT (k.key_rank << {ID_BITS}) | c.id, {value} FROM customer AS c "
                 "JOIN temp.import_key_rank AS k "
                 f"ON k.beginning = substr(c.sort_key, 1, {RANK_CHARS}) "
                 "WHERE c.id >= ? AND c.id < ? ORDER BY 1",

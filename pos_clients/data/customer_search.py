@@ -168,8 +168,9 @@ def _trigram_like(parsed: ParsedQuery) -> str:
 def _trigram_match(parsed: ParsedQuery) -> str | None:
     """An FTS5 query of the trigrams every email LIKE `_trigram_like` holds (its `_` match
     any character: the pieces between them); None when there are no three in a row."""
-    found = search_ranked.fragment_trigrams(_trigram_like(parsed))
-    return search_ranked.trigram_match(found) if found else None
+    pattern = _trigram_like(parsed)
+    found = search_ranked.fragment_trigrams(pattern)
+    return search_ranked.trigram_match(pattern, found) if found else None
 
 
 def _fragment_ids(uow: UnitOfWork, parsed: ParsedQuery, cap: int) -> list[int]:

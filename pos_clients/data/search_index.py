@@ -27,6 +27,7 @@ touches the `customer` table must call `recreate_triggers()` at its end.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterable, Sequence
 
 import phonenumbers
@@ -134,25 +135,64 @@ EMAIL_FTS = "customer_email_ranked"
 # Migration 0006 made these tables keeping document sizes; 0008 made them again without.
 _NAME_FTS_OPTIONS = (
     "search_text, content='', tokenize='unicode61 remove_diacritics 2', "
-    "prefix='1 2 3 4 5 6', detail='none'",
-    "email, content='', tokenize='trigram', detail='none'",
+    "prefix='1 2 3 4 5 6', detail='none'"
 )
+# Since migration 0010 the email table is case-sensitive and indexes `email_text`.
+_SPLIT_TOKENIZER = "trigram case_sensitive 1"
 
 
-def _name_fts_ddl(*, sizes: bool) -> tuple[str, ...]:
-    extra = "" if sizes else ", columnsize=0"
-    return tuple(
-        f"CREATE VIRTUAL TABLE {table} USING fts5({options}{extra})"
-        for table, options in zip((NAME_FTS, EMAIL_FTS), _NAME_FTS_OPTIONS, strict=True)
+def _email_fts_options(*, split: bool) -> str:
+    tokenizer = _SPLIT_TOKENIZER if split else "trigram"
+    return f"email, content='', tokenize='{tokenizer}', detail='none'"
+
+
+def email_text_sql(column: str) -> str:
+    """`email_text` of the address `column` as SQL (SQLite's lower() and upper() change the
+    ASCII letters only, as `email_text` does)."""
+    at = f"instr({column}, '@')"
+    return (
+        f"(CASE WHEN {at} > 0 THEN lower(substr({column}, 1, {at} - 1)) || '@' || "
+        f"upper(substr({column}, {at} + 1)) ELSE lower({column}) END)"
     )
 
 
-_NAME_FILL = (
-    f"INSERT INTO customer_name_fts(rowid, search_text) SELECT {_rank_sql('customer')}, "
-    "search_text FROM customer",
-    f"INSERT INTO customer_email_ranked(rowid, email) SELECT {_rank_sql('customer')}, "
-    "email FROM customer",
-)
+ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+ASCII_UPPER = str.maketrans(string.ascii_lowercase, string.ascii_uppercase)
+
+
+def email_text(email: str) -> str:
+    """What `customer_email_ranked` indexes of an address (migration 0010): the part before
+    its first `@` in lower case, the rest in upper case (ASCII letters only: LIKE ignores the
+    case of those alone), so that no trigram of one part is found in the other. A fragment
+    from the middle of a local part (`toinette.f`) then no longer holds every trigram of
+    each `antoinette.martin@orange.fr`, whose `e.f` is the domain's `E.F`."""
+    local, at, domain = email.partition("@")
+    return local.translate(ASCII_LOWER) + at + domain.translate(ASCII_UPPER)
+
+
+def _name_fts_ddl(*, sizes: bool) -> tuple[str, ...]:
+    """The ranked tables as migrations 0006 (`sizes`) and 0008 made them (0010 makes the
+    email table again: `recreate_email_index`)."""
+    extra = "" if sizes else ", columnsize=0"
+    return (
+        f"CREATE VIRTUAL TABLE {NAME_FTS} USING fts5({_NAME_FTS_OPTIONS}{extra})",
+        f"CREATE VIRTUAL TABLE {EMAIL_FTS} USING fts5({_email_fts_options(split=False)}{extra})",
+    )
+
+
+def _email_column(*, split: bool, row: str) -> str:
+    """What the email table is given of `row`'s address."""
+    return email_text_sql(f"{row}.email") if split else f"{row}.email"
+
+
+def _fills(*, split: bool) -> tuple[str, str]:
+    """The statements indexing every customer in the ranked tables (a WHERE may follow)."""
+    return (
+        f"INSERT INTO {NAME_FTS}(rowid, search_text) SELECT {_rank_sql('customer')}, "
+        "search_text FROM customer",
+        f"INSERT INTO {EMAIL_FTS}(rowid, email) SELECT {_rank_sql('customer')}, "
+        f"{_email_column(split=split, row='customer')} FROM customer",
+    )
 
 
 # The id-keyed tables of migrations 0001 to 0006 (table -> column; rowid = customer id),
@@ -161,17 +201,23 @@ BY_ID_TABLES = {"customer_fts": "search_text", "customer_email_trgm": "email"}
 _RANKED_TABLES = {NAME_FTS: "search_text", EMAIL_FTS: "email"}
 
 
-def _sqlite_trigger_ddl(tables: Sequence[str]) -> tuple[str, ...]:
-    """The triggers' DDL, keeping the FTS5 tables `tables` in step."""
+def _sqlite_trigger_ddl(tables: Sequence[str], *, split: bool) -> tuple[str, ...]:
+    """The triggers' DDL, keeping the FTS5 tables `tables` in step (`split`: the email table
+    indexes `email_text`)."""
     inserts: list[str] = []
     deletes: list[str] = []
     for table in tables:
         column = BY_ID_TABLES.get(table) or _RANKED_TABLES[table]
         new = "new.id" if table in BY_ID_TABLES else _rank_sql("new")
         old = "old.id" if table in BY_ID_TABLES else _rank_sql("old")
-        inserts.append(f"INSERT INTO {table}(rowid, {column}) VALUES ({new}, new.{column});")
+        if table == EMAIL_FTS:
+            new_text = _email_column(split=split, row="new")
+            old_text = _email_column(split=split, row="old")
+        else:
+            new_text, old_text = f"new.{column}", f"old.{column}"
+        inserts.append(f"INSERT INTO {table}(rowid, {column}) VALUES ({new}, {new_text});")
         deletes.append(
-            f"INSERT INTO {table}({table}, rowid, {column}) VALUES ('delete', {old}, old.{column});"
+            f"INSERT INTO {table}({table}, rowid, {column}) VALUES ('delete', {old}, {old_text});"
         )
     insert, delete = "\n".join(inserts), "\n".join(deletes)
     return (
@@ -201,12 +247,13 @@ def has_name_index(conn: Connection) -> bool:
 
 def create_name_index(conn: Connection, *, sizes: bool = False) -> None:
     """Create and fill the ranked tables, and make the triggers keep them in step (0006, with
-    the document sizes it kept; 0008, without)."""
+    the document sizes it kept; 0008, without; the email table indexing the address as
+    stored until 0010)."""
     if conn.dialect.name != "sqlite":
         return
     for ddl in _name_fts_ddl(sizes=sizes):
         conn.execute(text(ddl))
-    for fill in _NAME_FILL:
+    for fill in _fills(split=False):
         conn.execute(text(fill))
     recreate_triggers(conn)
 
@@ -221,9 +268,34 @@ def without_sizes(conn: Connection) -> bool:
     return len(ddl) == 2 and all("columnsize=0" in str(sql) for sql in ddl)
 
 
+def email_split(conn: Connection) -> bool:
+    """Whether this SQLite database's email table indexes `email_text` (migration 0010)."""
+    found = conn.execute(
+        text("SELECT sql FROM sqlite_master WHERE name = :n"), {"n": EMAIL_FTS}
+    ).scalar()
+    return _SPLIT_TOKENIZER in str(found or "")
+
+
+def recreate_email_index(conn: Connection, *, split: bool) -> None:
+    """Make the email table again, indexing `email_text` (`split`, migration 0010) or the
+    address as stored (before), and fill it; merged into one segment at the end once the
+    directory holds `OPTIMIZE_FROM` customers."""
+    if not has_name_index(conn):
+        return
+    drop_triggers(conn)
+    conn.execute(text(f"DROP TABLE {EMAIL_FTS}"))
+    options = _email_fts_options(split=split)
+    conn.execute(text(f"CREATE VIRTUAL TABLE {EMAIL_FTS} USING fts5({options}, columnsize=0)"))
+    conn.execute(text(_fills(split=split)[1]))
+    recreate_triggers(conn)
+    count = conn.execute(text("SELECT count(*) FROM customer")).scalar()
+    if int(count or 0) >= OPTIMIZE_FROM:
+        conn.execute(text(f"INSERT INTO {EMAIL_FTS}({EMAIL_FTS}) VALUES ('optimize')"))
+
+
 def recreate_name_index(conn: Connection) -> None:
-    """Create the ranked tables again with today's options and fill them (0008): FTS5 cannot
-    change a table's options in place. Merged into one segment each at the end, as after any
+    """Create the ranked tables again without document sizes and fill them (0008): FTS5
+    cannot change a table's options in place. Merged into one segment each at the end, as after any
     bulk load, once the directory holds `OPTIMIZE_FROM` customers."""
     if not has_name_index(conn):
         return
@@ -261,7 +333,8 @@ def recreate_triggers(conn: Connection) -> None:
     drop_triggers(conn)
     tables = _fts_tables(conn)
     if tables:
-        for ddl in _sqlite_trigger_ddl(tables):
+        split = EMAIL_FTS in tables and email_split(conn)
+        for ddl in _sqlite_trigger_ddl(tables, split=split):
             conn.execute(text(ddl))
 
 
@@ -269,7 +342,7 @@ def index_rows_from(conn: Connection, first_id: int) -> None:
     """Index, in one statement per table, the customers from `first_id` on (after a bulk load
     made with the triggers set aside, in the same transaction); then `recreate_triggers`."""
     if has_name_index(conn):
-        for fill in _NAME_FILL:
+        for fill in _fills(split=email_split(conn)):
             conn.execute(text(fill + " WHERE id >= :first"), {"first": first_id})
 
 
@@ -295,7 +368,7 @@ def rebuild(conn: Connection) -> None:
         # A contentless table cannot 'rebuild': empty it and index every customer again.
         for table in _RANKED_TABLES:
             conn.execute(text(f"INSERT INTO {table}({table}) VALUES ('delete-all')"))
-        for fill in _NAME_FILL:
+        for fill in _fills(split=email_split(conn)):
             conn.execute(text(fill))
 
 

@@ -25,10 +25,13 @@ from typing import Any
 from pos_clients.data import trigram_counts
 from pos_clients.data.database import UnitOfWork
 from pos_clients.data.search_index import (
+    ASCII_LOWER,
+    ASCII_UPPER,
     EMAIL_FTS,
     ID_BITS,
     ID_MASK,
     NAME_FTS,
+    email_text,
     group_bounds,
     key_rank,
     word_forms,
@@ -161,10 +164,17 @@ def page_ids(
     return _first_ranks(uow, plans, _words_walk(words), need, after)
 
 
+def _fragment(pattern: str) -> str:
+    """The fragment of `pattern` (`%fragment%`), its ASCII letters in lower case (LIKE matches
+    them in either case)."""
+    return pattern.strip("%").translate(ASCII_LOWER)
+
+
 def fragment_trigrams(pattern: str) -> list[str]:
-    """The trigrams every email LIKE `pattern` (`%fragment%`) holds: those of the pieces
-    between its `_` (one-character wildcards), once each, in the fragment's order."""
-    pieces = [p for p in pattern.strip("%").split("_") if len(p) >= 3]
+    """The trigrams every email LIKE `pattern` (`%fragment%`) holds, in lower case: those of
+    the pieces between its `_` (one-character wildcards), once each, in the fragment's
+    order. `trigram_match` asks them in the case the email table holds them."""
+    pieces = [p for p in _fragment(pattern).split("_") if len(p) >= 3]
     return list(dict.fromkeys(p[i : i + 3] for p in pieces for i in range(len(p) - 2)))
 
 
@@ -174,7 +184,7 @@ def _covering(pattern: str, chosen: Sequence[str], counts: dict[str, int]) -> li
     fewest addresses for each character it adds (`counts`)."""
     covers: dict[str, set[int]] = {}  # each trigram: the characters its occurrences cover
     at = 0
-    for piece in pattern.strip("%").split("_"):
+    for piece in _fragment(pattern).split("_"):
         for i in range(len(piece) - 2):
             covers.setdefault(piece[i : i + 3], set()).update((at + i, at + i + 1, at + i + 2))
         at += len(piece) + 1
@@ -190,9 +200,35 @@ def _covering(pattern: str, chosen: Sequence[str], counts: dict[str, int]) -> li
     return taken
 
 
-def trigram_match(chosen: Sequence[str]) -> str:
-    """The FTS5 query of rows holding every trigram of `chosen`."""
-    return " ".join('"' + t.replace('"', '""') + '"' for t in chosen)
+def _all_of(trigrams: Iterable[str]) -> str:
+    return " ".join('"' + t.replace('"', '""') + '"' for t in dict.fromkeys(trigrams))
+
+
+def trigram_match(pattern: str, chosen: Sequence[str]) -> str:
+    """The FTS5 query of the addresses holding the trigrams `chosen` (some of
+    `fragment_trigrams(pattern)`) where the fragment of `pattern` shows them, in the case the
+    email table holds them there (`search_index.email_text`: the local part in lower case,
+    the domain in upper case; an address has one `@`, email-validator sees to it).
+
+    With an `@`, the fragment's trigrams before it are the local part's, those after it (and
+    across it) the domain's. Without, each piece between `_` lies wholly in one part or the
+    other: its trigrams all in lower case, or all in upper case (`toinette.f` is never asked
+    as `oin` of a local part and `E.F` of a domain).
+    """
+    fragment = _fragment(pattern)
+    wanted = set(chosen)
+    if "@" in fragment:
+        shown = email_text(fragment)
+        return _all_of(
+            shown[i : i + 3] for i in range(len(shown) - 2) if fragment[i : i + 3] in wanted
+        )
+    either: list[str] = []
+    for piece in fragment.split("_"):
+        held = [piece[i : i + 3] for i in range(len(piece) - 2) if piece[i : i + 3] in wanted]
+        if held:
+            lower, upper = _all_of(held), _all_of(t.translate(ASCII_UPPER) for t in held)
+            either.append(lower if lower == upper else f"({lower}) OR ({upper})")
+    return either[0] if len(either) == 1 else " AND ".join(f"({e})" for e in either)
 
 
 def fragment_page_ids(
@@ -224,7 +260,7 @@ def fragment_page_ids(
         walk_rows = WALK_PER_CANDIDATE
         if len(chosen) > FRAGMENT_TRIGRAMS[0]:
             walk_rows *= COSTLY_CANDIDATE
-        return EMAIL_FTS, trigram_match(chosen), walk, budget, _SLACK, walk_rows
+        return EMAIL_FTS, trigram_match(pattern, chosen), walk, budget, _SLACK, walk_rows
 
     def plans() -> Iterator[_Plan]:
         """Made as they are needed: most fragments never need the second."""
@@ -237,7 +273,7 @@ def fragment_page_ids(
                 rarest = sorted(every, key=lambda t: counted.get(t, 0))
             else:
                 start = (key_rank(after[0]) << ID_BITS) - 1 if after is not None else -1
-                rarest = _rarest(uow, every, start)
+                rarest = _rarest(uow, pattern, every, start)
             for k in FRAGMENT_TRIGRAMS:
                 if k < len(every):
                     yield plan(rarest[:k], _FRAGMENT_BUDGET)
@@ -259,11 +295,12 @@ _SAMPLE = 16
 _SAMPLED = 8
 
 
-def _rarest(uow: UnitOfWork, trigrams: list[str], start: int) -> list[str]:
-    """`trigrams`, the least densely occurring first in the ranked email index from rank
-    `start` on: for each, its first _SAMPLE matches there over the span of ranks they cover
-    (one statement; a trigram with fewer matches left is rarer than any). Of more than
-    _SAMPLED trigrams, that many spread over the fragment are sampled, the others come last.
+def _rarest(uow: UnitOfWork, pattern: str, trigrams: list[str], start: int) -> list[str]:
+    """`trigrams` (of `pattern`), the least densely occurring first in the ranked email index
+    from rank `start` on: for each, its first _SAMPLE matches there over the span of ranks
+    they cover (one statement; a trigram with fewer matches left is rarer than any). Of more
+    than _SAMPLED trigrams, that many spread over the fragment are sampled, the others come
+    last.
     """
     count = min(len(trigrams), _SAMPLED)
     sampled = [trigrams[i * len(trigrams) // count] for i in range(count)]
@@ -273,7 +310,7 @@ def _rarest(uow: UnitOfWork, trigrams: list[str], start: int) -> list[str]:
     )
     sql = " UNION ALL ".join(sample.format(i=i) for i in range(len(sampled)))
     params: dict[str, Any] = {"start": start, "n": _SAMPLE}
-    params |= {f"m{i}": trigram_match([t]) for i, t in enumerate(sampled)}
+    params |= {f"m{i}": trigram_match(pattern, [t]) for i, t in enumerate(sampled)}
     seen = [0] * len(sampled)
     span = [1 << 63] * len(sampled)
     for i, rank in rows(uow, sql, params):

@@ -21,7 +21,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from pos_clients.data.search_index import EMAIL_FTS
+from pos_clients.data.search_index import ASCII_LOWER, EMAIL_FTS
 
 # Counts whose commonest trigram (`.fr`, `com`) fewer addresses hold than this come from a
 # directory of a few thousand, where sampling chooses as well (and costs little).
@@ -47,9 +47,14 @@ def count(path: Path) -> dict[str, int] | None:
         conn.execute(
             f"CREATE VIRTUAL TABLE temp.email_trigrams USING fts5vocab(main, {EMAIL_FTS}, row)"
         )
-        return {
-            term: int(doc) for term, doc in conn.execute("SELECT term, doc FROM email_trigrams")
-        }
+        # The table holds a local part's trigrams in lower case, a domain's in upper case
+        # (`search_index.email_text`): a fragment's trigrams are chosen by how many addresses
+        # hold them in either part (`search_ranked.fragment_trigrams`, in lower case).
+        found: dict[str, int] = {}
+        for term, doc in conn.execute("SELECT term, doc FROM email_trigrams"):
+            key = str(term).translate(ASCII_LOWER)
+            found[key] = found.get(key, 0) + int(doc)
+        return found
     except sqlite3.Error:
         return None
     finally:
