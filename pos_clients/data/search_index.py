@@ -148,12 +148,10 @@ def _email_fts_options(*, split: bool) -> str:
 
 def email_text_sql(column: str) -> str:
     """`email_text` of the address `column` as SQL (SQLite's lower() and upper() change the
-    ASCII letters only, as `email_text` does)."""
+    ASCII letters only, as `email_text` does). Without a CASE and a third `instr`: 0.6 µs a
+    row less in an import (200,000 addresses indexed in memory: 0.51 against 0.57-0.70 s)."""
     at = f"instr({column}, '@')"
-    return (
-        f"(CASE WHEN {at} > 0 THEN lower(substr({column}, 1, {at} - 1)) || '@' || "
-        f"upper(substr({column}, {at} + 1)) ELSE lower({column}) END)"
-    )
+    return f"(lower(substr({column}, 1, {at})) || upper(substr({column}, {at} + 1)))"
 
 
 ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
@@ -161,13 +159,14 @@ ASCII_UPPER = str.maketrans(string.ascii_lowercase, string.ascii_uppercase)
 
 
 def email_text(email: str) -> str:
-    """What `customer_email_ranked` indexes of an address (migration 0010): the part before
-    its first `@` in lower case, the rest in upper case (ASCII letters only: LIKE ignores the
-    case of those alone), so that no trigram of one part is found in the other. A fragment
-    from the middle of a local part (`toinette.f`) then no longer holds every trigram of
-    each `antoinette.martin@orange.fr`, whose `e.f` is the domain's `E.F`."""
-    local, at, domain = email.partition("@")
-    return local.translate(ASCII_LOWER) + at + domain.translate(ASCII_UPPER)
+    """What `customer_email_ranked` indexes of an address (migration 0010): up to its first
+    `@` in lower case, the rest in upper case (ASCII letters only: LIKE ignores the case of
+    those alone; text without an `@`, which email-validator never lets through, all in upper
+    case), so that no trigram of the local part is found in the domain. A fragment from the
+    middle of a local part (`toinette.f`) then no longer holds every trigram of each
+    `antoinette.martin@orange.fr`, whose `e.f` is the domain's `E.F`."""
+    at = email.find("@") + 1
+    return email[:at].translate(ASCII_LOWER) + email[at:].translate(ASCII_UPPER)
 
 
 def _name_fts_ddl(*, sizes: bool) -> tuple[str, ...]:
