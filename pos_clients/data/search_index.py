@@ -10,9 +10,11 @@ each of them. The database indexes that column:
   prefix indexes of 1 to 6 letters, detail=none) over those words, whose rowid follows name
   order (`name_rank`: the start of the sort key, then the id), so a query reads its matches
   already sorted and stops after one page; and `customer_email_ranked`, its trigram
-  counterpart over `email` for fragments of an address. Neither keeps the size of each
-  document (`columnsize=0`, migration 0008): nothing ranks by relevance, and writing the
-  sizes cost an import about a twentieth of its indexing. Triggers keep both in step. Every
+  counterpart over `email` for fragments of an address (since migration 0010, of
+  `email_text`: the local part in lower case, the domain in upper case, the table
+  case-sensitive, so that no trigram of one is found in the other). Neither keeps the size
+  of each document (`columnsize=0`, migration 0008): nothing ranks by relevance, and writing
+  the sizes cost an import about a twentieth of its indexing. Triggers keep both in step. Every
   search reads these two (`rowid & ID_MASK` is the customer id); migration 0007 dropped the
   id-keyed tables that indexed the same text again (`search_history`).
 - PostgreSQL: pg_trgm GIN indexes on `search_text` and `lower(email)`, which the planner keeps
