@@ -1,9 +1,9 @@
 """Opening the database at start, with a window that says so while its schema is upgraded.
 
 The migrations run before the main window exists. Most take a moment; those that index the
-directory again (0006, 0008) take a minute or two at 1,000,000 customers. Then the upgrade
-runs on a worker thread while a small window tells the manager what is going on and that
-it may take a while; the UI thread goes on drawing it instead of waiting.
+directory again (0006, 0008, 0010) take up to a minute or two at 1,000,000 customers. Then
+the upgrade runs on a worker thread while a small window tells the manager what is going on
+and that it may take a while; the UI thread goes on drawing it instead of waiting.
 """
 
 from __future__ import annotations
