@@ -14,9 +14,9 @@ each of them. The database indexes that column:
   `email_text`: the local part in lower case, the domain in upper case, the table
   case-sensitive, so that no trigram of one is found in the other). Neither keeps the size
   of each document (`columnsize=0`, migration 0008): nothing ranks by relevance, and writing
-  the sizes cost an import about a twentieth of its indexing. Triggers keep both in step. Every
-  search reads these two (`rowid & ID_MASK` is the customer id); migration 0007 dropped the
-  id-keyed tables that indexed the same text again (`search_history`).
+  the sizes cost an import about a twentieth of its indexing. Triggers keep both in step.
+  Every search reads these two (`rowid & ID_MASK` is the customer id); migration 0007
+  dropped the id-keyed tables that indexed the same text again (`search_history`).
 - PostgreSQL: pg_trgm GIN indexes on `search_text` and `lower(email)`, which the planner keeps
   in step itself.
 
@@ -296,8 +296,8 @@ def recreate_email_index(conn: Connection, *, split: bool) -> None:
 
 def recreate_name_index(conn: Connection) -> None:
     """Create the ranked tables again without document sizes and fill them (0008): FTS5
-    cannot change a table's options in place. Merged into one segment each at the end, as after any
-    bulk load, once the directory holds `OPTIMIZE_FROM` customers."""
+    cannot change a table's options in place. Merged into one segment each at the end, as
+    after any bulk load, once the directory holds `OPTIMIZE_FROM` customers."""
     if not has_name_index(conn):
         return
     drop_triggers(conn)
