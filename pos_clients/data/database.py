@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from pos_clients.config import database_url
+from pos_clients.data.search_index import NAME_VOCAB_DDL
 from pos_clients.errors import DatabaseBusyError, DatabaseUnavailableError, DiskFullError
 
 SQLITE_CACHE_KIB = 32 * 1024
@@ -38,6 +39,7 @@ def _configure_sqlite(engine: Engine) -> None:
         # Up to 32 MiB of pages kept per connection (SQLite's default is 2 MiB): the index
         # pages successive searches share are read from the file once, not at each keystroke.
         cur.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
+        cur.execute(NAME_VOCAB_DDL)
         cur.close()
 
     @event.listens_for(engine, "begin")

@@ -134,6 +134,12 @@ def _rank_sql(row: str) -> str:
 
 NAME_FTS = "customer_name_fts"
 EMAIL_FTS = "customer_email_ranked"
+# The words the name index holds, in order: a temporary table of each SQLite connection
+# (`database.py`), read by `search_ranked` to spell out a long typed word.
+NAME_VOCAB = "customer_name_vocab"
+NAME_VOCAB_DDL = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{NAME_VOCAB} USING fts5vocab(main, {NAME_FTS}, row)"
+)
 # Migration 0006 made these tables keeping document sizes; 0008 made them again without.
 _NAME_FTS_OPTIONS = (
     "search_text, content='', tokenize='unicode61 remove_diacritics 2', "

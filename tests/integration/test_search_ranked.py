@@ -296,9 +296,78 @@ def test_a_merged_plan_reads_past_the_page_once_instead_of_merging_again(
         # forms: FTS5 is asked for the words as typed at once.
         monkeypatch.setattr(search_ranked, "LONGEST_PREFIX", 3)
         monkeypatch.setattr(search_ranked, "_CHECK_BUDGET", -4)
+        # And each starts more indexed words than may be spelled out (`_spelled_out`).
+        monkeypatch.setattr(search_ranked, "SPELLED_OUT", 0)
         found = [i.id for i in customer_search.search(uow, "saint-martin", limit=4).items]
         assert found == _expected(uow, "saint-martin")[:4]
     assert len(queries) == 1
+
+
+def _asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The FTS5 queries of the word index asked from now on."""
+    asked: list[str] = []
+    for name in ("ints", "rows"):
+        real = getattr(search_ranked, name)
+
+        def spy(uow: UnitOfWork, sql: str, params: dict[str, Any], real: Any = real) -> Any:
+            if "customer_name_fts MATCH" in sql:
+                asked.append(params["m"])
+            return real(uow, sql, params)
+
+        monkeypatch.setattr(search_ranked, name, spy)
+    return asked
+
+
+def test_a_long_word_is_asked_as_the_few_indexed_words_starting_with_it(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    crowd = _fill_crowd(sqlite_db)  # the ranked index is SQLite's
+    # No budget for checking the cut forms: FTS5 is asked for every word as typed at once.
+    monkeypatch.setattr(search_ranked, "_CHECK_BUDGET", -4)
+    asked = _asked(monkeypatch)
+    with crowd.reader() as uow:
+        # `martine` starts three indexed words (Martineau, Martinelli, Martinez): asked as
+        # themselves, FTS5 reads their doclists as it goes instead of merging them first.
+        assert _pages(uow, "martine", 50) == _expected(uow, "martine")
+        assert '("martineau" OR "martinelli" OR "martinez")' in asked
+        assert '"martine"*' not in asked
+        # With more of them than may be spelled out, the word is merged as typed…
+        monkeypatch.setattr(search_ranked, "SPELLED_OUT", 2)
+        asked.clear()
+        assert _pages(uow, "martine", 50) == _expected(uow, "martine")
+        assert asked[-1] == '"martine"*'
+        # …except next to a word spelled out: cut to the prefix indexes there, and checked.
+        asked.clear()
+        assert _pages(uow, "martine antoine1", 1) == _expected(uow, "martine antoine1")
+        assert '"martin"* "antoine1"' in asked
+        assert not any('"martine"*' in match for match in asked)
+
+
+@pytest.mark.parametrize("spelled_out", [0, 1, 3, 16])
+@pytest.mark.parametrize("budget", [-4, 10**9])
+def test_long_words_find_what_their_prefixes_find_however_they_are_asked(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch, spelled_out: int, budget: int
+) -> None:
+    crowd = _fill_crowd(sqlite_db)  # the ranked index is SQLite's
+    # Words of 4 letters and more count as long: spelled out (up to `spelled_out` indexed
+    # words), cut and checked, or merged; with `budget` -4 every plan is given up at once.
+    monkeypatch.setattr(search_ranked, "LONGEST_PREFIX", 3)
+    monkeypatch.setattr(search_ranked, "SPELLED_OUT", spelled_out)
+    monkeypatch.setattr(search_ranked, "_CHECK_BUDGET", budget)
+    queries = [
+        "martin",
+        "martine antoine1",
+        "saint-martin antoine",
+        "marti antoine3 contact",
+        "mart'in",
+        "martinz",  # starts no indexed word
+        "ma tin",
+        "contact a11",
+    ]
+    with crowd.reader() as uow:
+        for query in queries:
+            for limit in (1, 4, 50):
+                assert _pages(uow, query, limit) == _expected(uow, query), (query, limit)
 
 
 def test_a_tie_group_is_estimated_from_the_share_of_its_ids_read() -> None:
