@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
@@ -368,6 +368,55 @@ def test_long_words_find_what_their_prefixes_find_however_they_are_asked(
         for query in queries:
             for limit in (1, 4, 50):
                 assert _pages(uow, query, limit) == _expected(uow, query), (query, limit)
+
+
+# Letters the folding and FTS5's tokenizer may treat differently (ß, ø, œ, æ), and digits.
+_LETTERS = "abcdeéèêàçôœŒßøæñÅ0123456789"
+_PIECE = st.text(_LETTERS, min_size=1, max_size=5)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    stem=st.text(_LETTERS, min_size=3, max_size=7),
+    endings=st.lists(st.text(_LETTERS, max_size=4), min_size=1, max_size=6),
+    others=st.lists(_PIECE, min_size=1, max_size=3),
+    data=st.data(),
+)
+def test_long_words_spelled_out_or_not_find_what_their_prefixes_find(
+    sqlite_db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    stem: str,
+    endings: list[str],
+    others: list[str],
+    data: st.DataObject,
+) -> None:
+    # Names whose words share a beginning (`stem`), so that a typed word starts several
+    # indexed words. Every word of 4 characters or more is long, and every plan is given up
+    # at once: the words as typed go to FTS5, spelled out from its vocabulary (folded and
+    # tokenized) up to `SPELLED_OUT` indexed words each, cut and checked, or merged.
+    monkeypatch.setattr(search_ranked, "LONGEST_PREFIX", 3)
+    monkeypatch.setattr(search_ranked, "_CHECK_BUDGET", -4)
+    monkeypatch.setattr(search_ranked, "SPELLED_OUT", data.draw(st.sampled_from([0, 1, 2, 16])))
+    names = [f"{stem}{ending} {others[i % len(others)]}" for i, ending in enumerate(endings)]
+    made = [person(sqlite_db, name, "Zoé") for name in names]
+    try:
+        typed = [w for name in names for w in name.split()]
+        queries = {stem, stem[:4], *(data.draw(st.sampled_from(typed))[:n] for n in (4, 6, 9))}
+        queries.add(" ".join(data.draw(st.lists(st.sampled_from([stem, *typed]), max_size=3))))
+        with sqlite_db.reader() as uow:
+            for query in queries:
+                parsed = customer_search.parse(query)
+                if parsed.is_empty or parsed.is_short_name_prefix:
+                    continue  # the names starting with it (the directory's order)
+                assert _pages(uow, query, 2) == _expected(uow, query), query
+    finally:
+        with sqlite_db.uow() as uow:
+            for customer in made:
+                customers.delete_customer(uow, customer.id)
 
 
 def test_a_tie_group_is_estimated_from_the_share_of_its_ids_read() -> None:
