@@ -36,6 +36,11 @@ CLASSES = (
     "email_fragment",
     "reference",
 )
+# The search within one customer group (the directory opened on a group from Groupes
+# client): each query written `group id|text`, the text drawn from the other classes or
+# empty (the group's members listed).
+WITHIN_GROUP = "within_group"
+_GROUP_TEXTS = ("two_letter", "prefix", "full_name", "accented", "phone_fragment", "email_fragment")
 HARD_PREFIXES = ("mar", "jea", "jean", "dup", "ber", "lef", "mic", "pet", "ros", "sai", "fra")
 NOTHING = "zzqxw"
 
@@ -73,6 +78,7 @@ def make_queries(url: str, per_class: int, seed: int = 7) -> dict[str, list[str]
     with db.connection() as conn:
         top = int(conn.execute(text("SELECT max(id) FROM customer")).scalar() or 0)
         ids = [rng.randint(1, top) for _ in range(per_class * 6)]
+        group_ids = list(conn.execute(text("SELECT id FROM customer_group ORDER BY id")).scalars())
         rows = [
             r
             for i in ids
@@ -117,7 +123,13 @@ def make_queries(url: str, per_class: int, seed: int = 7) -> dict[str, list[str]
             q["reference"].append(reference)
     q["prefix"] = list(HARD_PREFIXES) + q["prefix"]
     q["email_fragment"] += ["orange.fr", "gmail.com", "@free.fr"]
-    return {c: v[: max(per_class, len(HARD_PREFIXES))] for c, v in q.items()}
+    queries = {c: v[: max(per_class, len(HARD_PREFIXES))] for c, v in q.items()}
+    if group_ids:
+        queries[WITHIN_GROUP] = [
+            f"{rng.choice(group_ids)}|{rng.choice(queries[source]) if source else ''}"
+            for source in (rng.choice(("", *_GROUP_TEXTS)) for _ in range(per_class))
+        ]
+    return queries
 
 
 def evict(path: Path) -> None:
@@ -160,6 +172,9 @@ def probe(url: str, queries_file: str, start: str = "warm") -> None:
                 started, cpu_started = time.perf_counter(), time.thread_time()
                 if name == "lookup_reference":
                     customers.find_by_reference(uow, query)
+                elif name == WITHIN_GROUP:
+                    group_id, _, typed = query.partition("|")
+                    customer_search.search(uow, typed, limit=50, group_id=int(group_id))
                 else:
                     customer_search.search(uow, query, limit=50)
                 samples.append((time.perf_counter() - started, query))
@@ -348,6 +363,10 @@ def run(args: argparse.Namespace) -> None:
         " `trigram_counts`): " + _warmup_line(lite.get("warmup")),
         "",
         *_table(lite, like),
+        "",
+        f"`{WITHIN_GROUP}`: the search within one customer group (`group id|text`, the text"
+        " taken from the other classes or empty: the group's members listed), as the directory"
+        " shows it when a group is opened from Groupes client; no target.",
         "",
         "The same queries on a cold cache (the file dropped from the OS cache first, no warm-up:"
         " the first searches after a reboot, before the warm-up has run):",
