@@ -48,7 +48,7 @@ class CustomerRow(SQLModel, table=True):
     # `ix_customer_walk (sort_key, id, search_text, email)` stands for `ix_customer_sort` (0004,
     # 0008); `ix_customer_email_lower` indexes `lower(email)` (0008); the indexes of values a
     # customer may lack hold only the rows that have one (`WHERE … IS NOT NULL`, 0009); a
-    # group's members are indexed in name order (0011).
+    # group's members are indexed in name order (0011; on SQLite with `search_text, email`).
     __table_args__ = (
         Index("ix_customer_sort", "sort_key", "id"),
         Index("ix_customer_reference", "reference", unique=True),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from sqlalchemy import event, text
 
 from pos_clients import groups
@@ -86,25 +87,39 @@ def test_a_directory_at_0010_upgrades_to_groups_in_name_order(db_url: str) -> No
         db.dispose()
 
 
-def test_sqlite_reads_a_group_page_in_order_from_the_index(sqlite_db: Database) -> None:
-    vip, _ = _fill(sqlite_db)
+def _plans(db: Database, query: str, group_id: int) -> list[str]:
+    """SQLite's plans of the statements paging the group's members matching `query`."""
     statements: list[tuple[str, Any]] = []
 
     def seen(_c: Any, _cur: Any, sql: str, params: Any, _ctx: Any, _many: bool) -> None:
         if "group_id =" in sql and "ORDER BY" in sql:
             statements.append((sql, params))
 
-    event.listen(sqlite_db.engine, "before_cursor_execute", seen)
+    event.listen(db.engine, "before_cursor_execute", seen)
     try:
-        _pages(sqlite_db, "", vip)  # the group opened from Groupes client
-        _pages(sqlite_db, "d", vip)  # and a letter typed
+        _pages(db, query, group_id)
     finally:
-        event.remove(sqlite_db.engine, "before_cursor_execute", seen)
+        event.remove(db.engine, "before_cursor_execute", seen)
     assert statements
-    with sqlite_db.connection() as conn:
-        for sql, params in statements:
-            plan = " ".join(
-                str(r[3]) for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", params)
-            )
-            assert "ix_customer_group" in plan, (sql, plan)
-            assert "TEMP B-TREE" not in plan, (sql, plan)  # no sort: the index's order
+    with db.connection() as conn:
+        return [
+            " ".join(str(r[3]) for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", params))
+            for sql, params in statements
+        ]
+
+
+def test_sqlite_reads_a_group_page_in_order_from_the_index(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vip, _ = _fill(sqlite_db)
+    # The group opened from Groupes client, and a letter typed: its members in name order.
+    for plan in _plans(sqlite_db, "", vip) + _plans(sqlite_db, "d", vip):
+        assert "ix_customer_group" in plan, plan
+        assert "TEMP B-TREE" not in plan, plan  # no sort: the index's order
+    # A search matching few customers: each looked up by id, not the whole group walked.
+    for plan in _plans(sqlite_db, "martin client", vip):
+        assert "ix_customer_group" not in plan and "INTEGER PRIMARY KEY" in plan, plan
+    # One matching many: the group's members walked in name order, the index alone read.
+    monkeypatch.setattr(customer_search, "WALK_FROM", 2)
+    plans = _plans(sqlite_db, "martin client", vip)
+    assert any("COVERING INDEX ix_customer_group" in plan for plan in plans), plans

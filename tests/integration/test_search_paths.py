@@ -29,7 +29,10 @@ QUERIES = [
     "an du",  # short words
     "a.d",
     "nobody@",
+    "lefevre",  # longer than the prefix indexes: cut for the candidates, then checked
+    "durands",  # cut, it starts `durand` (VIP members among them); whole, nobody's word
 ]
+FINDS_NO_ONE = ("nobody@", "durands")
 
 
 @pytest.fixture
@@ -100,7 +103,7 @@ def test_every_plan_finds_exactly_the_matching_customers(
 ) -> None:
     db, vip = shop
     everyone, members = _expected(db, query, None), _expected(db, query, vip)
-    if query != "nobody@" and (db.dialect == "sqlite" or "_" not in query):
+    if query not in FINDS_NO_ONE and (db.dialect == "sqlite" or "_" not in query):
         assert members, query  # the directory is made so that every query finds someone
     assert _searched(db, query, None) == everyone
     assert _searched(db, query, vip) == members
@@ -119,3 +122,28 @@ def test_dense_queries_take_the_other_plans_and_find_the_same(
     monkeypatch.setattr(customer_search, "WALK_FROM", 2)
     assert _searched(db, query, None) == _expected(db, query, None)
     assert _searched(db, query, vip) == _expected(db, query, vip)
+
+
+@pytest.mark.parametrize("walk_from", [2, 10**9])
+@pytest.mark.parametrize("query", ["", "dup", "jean dup", "lefevre", "@free.fr", "ean.dup"])
+def test_a_group_is_paged_in_name_order(
+    shop: tuple[Database, int], query: str, walk_from: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # walk_from 2: the group's members walked in name order; 10**9: the candidates sorted.
+    db, vip = shop
+    monkeypatch.setattr(customer_search, "WALK_FROM", walk_from)
+    wanted = _expected(db, query, vip) if query else _expected(db, "", None)
+    c = customer_table.c
+    with db.reader() as uow:
+        ordered = uow.session.execute(
+            select(c.id).where(c.group_id == vip).order_by(c.sort_key, c.id)
+        ).scalars()
+        expected = [i for i in ordered if i in wanted or not query]
+        seen: list[int] = []
+        page = customer_search.search(uow, query, limit=2, group_id=vip)
+        seen += [item.id for item in page.items]
+        while page.next_cursor is not None:
+            page = customer_search.search(uow, query, after=page.next_cursor, limit=2, group_id=vip)
+            seen += [item.id for item in page.items]
+    assert seen == expected
+    assert expected
