@@ -214,21 +214,18 @@ def _candidates(uow: UnitOfWork, parsed: ParsedQuery) -> list[int] | None:
     are WALK_FROM or more: the caller checks them (`_matching(..., walk=True)`).
 
     One pass over the indexes, stopping at WALK_FROM: the longest typed words go to FTS5
-    (`_fts_words`), cut to the prefix indexes (a longer word would make FTS5 merge the
-    doclists of every word starting with it: `martine*`, 990 words, 10 ms at 1,000,000
+    (`_fts_words`) as `search_ranked.narrowing_match` writes them (a word longer than the
+    prefix indexes as the few indexed words it starts, or cut to them: asked as typed,
+    `martine*` would make FTS5 merge the doclists of 990 words, 10 ms at 1,000,000
     customers), and the trigram table adds the email fragments (checked by LIKE). When the
     query is that dense, walking by name is faster (None); otherwise sorting these few ids
     needs no second pass over the index.
     """
     found: dict[int, None] = {}
     if parsed.words:
-        cut = dict.fromkeys(w[: search_ranked.LONGEST_PREFIX] for w in _fts_words(parsed))
+        match = search_ranked.narrowing_match(uow, _fts_words(parsed))
         found.update(
-            dict.fromkeys(
-                search_ranked.ints(
-                    uow, _IDS_WORDS, {"m": search_ranked.all_match(cut), "cap": WALK_FROM}
-                )
-            )
+            dict.fromkeys(search_ranked.ints(uow, _IDS_WORDS, {"m": match, "cap": WALK_FROM}))
         )
     if parsed.email_fragment and len(found) < WALK_FROM:
         found.update(dict.fromkeys(_fragment_ids(uow, parsed, WALK_FROM)))

@@ -160,6 +160,20 @@ def _spelled_out(uow: UnitOfWork, word: str) -> str | None:
     return _any_of(phrases)
 
 
+def narrowing_match(uow: UnitOfWork, words: Iterable[str]) -> str:
+    """An FTS5 query of the rows holding a word starting with each of `words`, and maybe a
+    few more (for a check to drop), that merges no long doclist: a word longer than the
+    prefix indexes spelled out (`_spelled_out`) when it starts few indexed words, else cut
+    to them; a word of digits cut too."""
+    matches = []
+    for word in dict.fromkeys(words):
+        spelled = None
+        if len(word) > LONGEST_PREFIX and not word.isdigit():
+            spelled = _spelled_out(uow, word)
+        matches.append(spelled or _prefix_match(word[:LONGEST_PREFIX]))
+    return _and(list(dict.fromkeys(matches)))
+
+
 def _like_escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 

@@ -30,9 +30,10 @@ QUERIES = [
     "a.d",
     "nobody@",
     "lefevre",  # longer than the prefix indexes: cut for the candidates, then checked
-    "durands",  # cut, it starts `durand` (VIP members among them); whole, nobody's word
+    "durands",  # longer than the prefix indexes, and nobody's word
+    "jean dupuis free",  # Jean Dupuis has the two longest words, not `free`: checked
 ]
-FINDS_NO_ONE = ("nobody@", "durands")
+FINDS_NO_ONE = ("nobody@", "durands", "jean dupuis free")
 
 
 @pytest.fixture

@@ -581,3 +581,21 @@ def test_a_full_page_of_words_bounds_where_the_fragment_is_looked_for(
         ]
         assert _pages(uow, query, 2) == expected
     assert any(stop is not None for stop in stops)
+
+
+def test_the_narrowing_match_merges_no_long_doclist(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The candidates of a search within a group: a long word as the few indexed words it
+    # starts, else cut to the prefix indexes (checked afterwards), never merged as typed.
+    crowd = _fill_crowd(sqlite_db)  # the ranked index is SQLite's
+    with crowd.reader() as uow:
+        match = search_ranked.narrowing_match
+        assert (
+            match(uow, ["martine", "ant"])
+            == '("martineau" OR "martinelli" OR "martinez") AND "ant"*'
+        )
+        assert match(uow, ["martinz"]) == '"martinz"*'  # starts no word: matches nothing
+        assert match(uow, ["0612345678"]) == '"061234"*'
+        monkeypatch.setattr(search_ranked, "SPELLED_OUT", 2)
+        assert match(uow, ["martine", "martine"]) == '"martin"*'
