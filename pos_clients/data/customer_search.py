@@ -381,27 +381,32 @@ def search(
             page = page.where(tuple_(c.sort_key, c.id) > tuple_(after.sort_key, after.id))
         stmt = stmt.where(c.id.in_(page.order_by(c.sort_key, c.id).limit(limit + 1)))
     else:
-        if candidates is not None:
+        if candidates is not None and group_id is not None:
             if not candidates:
                 return SearchPage((), None)
             # Read, check and sort just those rows: no second pass over the word index.
-            stmt = stmt.where(
-                text("customer.id IN (SELECT value FROM json_each(:ids))").bindparams(
-                    ids=json.dumps(candidates)
-                )
-            )
-            stmt = _matching(stmt, parsed, uow.dialect, walk=True)
-        elif not parsed.is_empty:
-            stmt = _matching(stmt, parsed, uow.dialect)
-        if candidates is not None and group_id is not None:
-            # Each candidate looked up by id: the unary + keeps SQLite from walking the whole
-            # group in name order (`ix_customer_group`) to find the few.
-            stmt = stmt.where(text("+customer.group_id = :group_id").bindparams(group_id=group_id))
-        elif group_id is not None:
-            stmt = stmt.where(c.group_id == group_id)
+            stmt = _checked_members(stmt, parsed, candidates, group_id)
+        else:
+            if not parsed.is_empty:
+                stmt = _matching(stmt, parsed, uow.dialect)
+            if group_id is not None:
+                stmt = stmt.where(c.group_id == group_id)
         if after is not None:
             stmt = stmt.where(tuple_(c.sort_key, c.id) > tuple_(after.sort_key, after.id))
     return _page(uow, stmt, limit, may_be_rare=parsed.may_be_rare)
+
+
+def _checked_members(
+    stmt: Select[Any], parsed: ParsedQuery, candidates: list[int], group_id: int
+) -> Select[Any]:
+    """`stmt` (over `customer`, SQLite) narrowed to those of `candidates` (`_candidates`) in
+    the group `group_id` that match `parsed`, checked row by row."""
+    ids = text("customer.id IN (SELECT value FROM json_each(:ids))")
+    stmt = stmt.where(ids.bindparams(ids=json.dumps(candidates)))
+    # Each candidate looked up by id: the unary + keeps SQLite from walking the whole group
+    # in name order (`ix_customer_group`) to find the few.
+    stmt = stmt.where(text("+customer.group_id = :group_id").bindparams(group_id=group_id))
+    return _matching(stmt, parsed, "sqlite", walk=True)
 
 
 def _page(
@@ -499,9 +504,18 @@ def count(uow: UnitOfWork, query: str, *, cap: int = 10_000, group_id: int | Non
         return found[0]
     c = customer_table.c
     inner: Select[Any] = select(c.id).select_from(customer_table)
-    if not parsed.is_empty:
-        inner = _matching(inner, parsed, uow.dialect)
-    if group_id is not None:
-        inner = inner.where(c.group_id == group_id)
+    if uow.dialect == "sqlite" and group_id is not None and not parsed.is_empty:
+        # Within a group, as `search` reads it: the candidates checked, else (or a name's
+        # first letters) the group's members walked from `ix_customer_group`.
+        candidates = None if parsed.is_short_name_prefix else _candidates(uow, parsed)
+        if candidates is not None:
+            inner = _checked_members(inner, parsed, candidates, group_id)
+        else:
+            inner = _matching(inner, parsed, uow.dialect, walk=True).where(c.group_id == group_id)
+    else:
+        if not parsed.is_empty:
+            inner = _matching(inner, parsed, uow.dialect)
+        if group_id is not None:
+            inner = inner.where(c.group_id == group_id)
     sub = inner.limit(cap + 1).subquery()
     return int(uow.session.scalar(select(func.count()).select_from(sub)) or 0)

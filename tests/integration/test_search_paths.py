@@ -122,7 +122,9 @@ def test_dense_queries_take_the_other_plans_and_find_the_same(
     db, vip = shop
     monkeypatch.setattr(customer_search, "WALK_FROM", 2)
     assert _searched(db, query, None) == _expected(db, query, None)
-    assert _searched(db, query, vip) == _expected(db, query, vip)
+    members = _expected(db, query, vip)
+    assert _searched(db, query, vip) == members
+    assert _counted(db, query, vip) == len(members)
 
 
 @pytest.mark.parametrize("walk_from", [2, 10**9])
