@@ -39,6 +39,8 @@ def _configure_sqlite(engine: Engine) -> None:
         # Up to 32 MiB of pages kept per connection (SQLite's default is 2 MiB): the index
         # pages successive searches share are read from the file once, not at each keystroke.
         cur.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
+        # The words the name index holds, which `search_ranked` lists to spell out a long
+        # typed word (a temporary table of this connection: no file, no migration).
         cur.execute(NAME_VOCAB_DDL)
         cur.close()
 
