@@ -29,7 +29,7 @@ QUERIES = [
     "an du",  # short words
     "a.d",
     "nobody@",
-    "lefevre",  # longer than the prefix indexes: cut for the candidates, then checked
+    "lefevre",  # longer than the prefix indexes: spelled out for a group's candidates
     "durands",  # longer than the prefix indexes, and nobody's word
     "jean dupuis free",  # Jean Dupuis has the two longest words, not `free`: checked
 ]
@@ -135,7 +135,7 @@ def test_a_group_is_paged_in_name_order(
     # walk_from 2: the group's members walked in name order; 10**9: the candidates sorted.
     db, vip = shop
     monkeypatch.setattr(customer_search, "WALK_FROM", walk_from)
-    wanted = _expected(db, query, vip) if query else _expected(db, "", None)
+    wanted = _expected(db, query, vip)  # (none for the empty query: every member listed)
     c = customer_table.c
     with db.reader() as uow:
         ordered = uow.session.execute(
