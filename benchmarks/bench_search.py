@@ -12,7 +12,6 @@ import argparse
 import json
 import os
 import random
-import resource
 import string
 import subprocess
 import sys
@@ -21,7 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.report import summary_ms, write_section
+from benchmarks.report import peak_rss_mb, summary_ms, write_section
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 ROOT = Path(__file__).resolve().parent.parent
@@ -183,7 +182,7 @@ def probe(url: str, queries_file: str, start: str = "warm") -> None:
             out["cpu"][name] = cpu
             out["slowest"][name] = max(samples)[1] if samples else ""
     db.dispose()
-    out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["peak_rss_mb"] = peak_rss_mb()
     print(json.dumps(out))
 
 

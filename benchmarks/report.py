@@ -41,6 +41,25 @@ def machine() -> str:
     )
 
 
+def peak_rss_mb() -> float:
+    """This process's peak resident memory in MB, since it started its program.
+
+    Not `getrusage(...).ru_maxrss`: Linux carries a parent's peak over into a child it forks
+    and which then runs a new program (a benchmark that has just built a million customers in
+    its own process would report that process's memory as the child's). `VmHWM` is the peak
+    of the child's own address space."""
+    import resource
+
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def cpu_gauge() -> float:
     """Seconds of CPU a fixed pure-Python loop takes now (lower is faster). On a shared
     virtual machine the same code runs up to 1.5 times slower from one moment to the next;
