@@ -230,11 +230,15 @@ def find_by_barcode(uow: UnitOfWork, code: str) -> Item | None:
 
 
 def list_items(uow: UnitOfWork, *, include_inactive: bool = False) -> list[Item]:
-    """Every item, by category then position then name."""
+    """Every item, by category (in French order: « Épicerie » before « Pains ») then position
+    then name."""
     stmt = select(item_table).order_by(IT.category, IT.position, IT.name_folded)
     if not include_inactive:
         stmt = stmt.where(IT.active.is_(True))
-    return [_to_item(row) for row in uow.session.execute(stmt)]
+    found = [_to_item(row) for row in uow.session.execute(stmt)]
+    # The engines compare text by code point (É after every unaccented letter): the shop's
+    # categories, a few dozen, are put in order here; the sort keeps the order within each.
+    return sorted(found, key=lambda item: fold(item.category))
 
 
 def search_items(uow: UnitOfWork, text: str, *, limit: int = 20) -> list[Item]:

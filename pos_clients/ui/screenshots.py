@@ -175,6 +175,7 @@ def _register_screens(window: Any, db: Database, out: Path, app: QApplication) -
     from pos_clients.demo.items import demo_code, make_demo_items
 
     make_demo_items(db)
+    window.statusBar().clearMessage()  # the import's report is no news at the till
     register = window.register_pane
     register.reload_items()
     window.tabs.setCurrentWidget(register)

@@ -37,6 +37,7 @@ from pos_clients.ui.register.items_dialog import ItemsDialog
 from pos_clients.ui.register.payment import PaymentDialog
 from pos_clients.ui.register.ticket_view import TicketView
 from pos_clients.ui.tasks import TaskRunner
+from pos_clients.ui.widgets import roomy_tabs
 
 # Shows the directory's customer form; calls the callback with the new customer's id once
 # saved (the UI engineer's form is wired in by the lead).
@@ -95,7 +96,7 @@ class RegisterPane(QWidget):
         self.code_field = QLineEdit()
         self.code_field.setPlaceholderText(self.tr("Code-barres, code ou nom d'article"))
         self.code_field.returnPressed.connect(self._on_code_field_entered)
-        self.categories = QTabWidget()
+        self.categories = roomy_tabs(QTabWidget())
         self.items_button = QPushButton(self.tr("Articles…"))
         self.items_button.clicked.connect(self.open_items)
         top = QHBoxLayout()
