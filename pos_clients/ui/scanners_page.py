@@ -113,7 +113,7 @@ class ScannersPage(QWidget):
         self.editor.setLayout(form)
 
         self.card_prefix = QLineEdit(self._settings.card_prefix)
-        self.azerty = QCheckBox(self.tr("Lire « &é\"'( » comme des chiffres (12345)"))
+        self.azerty = QCheckBox(self.tr("Lire « &&é\"'( » comme des chiffres (12345)"))
         self.azerty.setChecked(self._settings.azerty_digits)
         general = QFormLayout()
         general.addRow(self.tr("Préfixe des cartes de fidélité"), self.card_prefix)

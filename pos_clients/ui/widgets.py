@@ -16,6 +16,13 @@ def named(widget: W, name: str) -> W:
     return widget
 
 
+def as_typed(text: str) -> str:
+    """`text` (a name the shop typed) for a button, check box or tab, shown as typed: Qt reads
+    one `&` as the mark of a keyboard shortcut, hides it and underlines the next letter
+    (« Fruits & légumes » would read « Fruits _légumes »); two show one."""
+    return text.replace("&", "&&")
+
+
 NBSP = "\N{NO-BREAK SPACE}"
 
 

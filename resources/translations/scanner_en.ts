@@ -111,8 +111,8 @@
     </message>
     <message>
         <location filename="../../pos_clients/ui/scanners_page.py" line="116"/>
-        <source>Lire « &amp;é&quot;&apos;( » comme des chiffres (12345)</source>
-        <translation>Read “&amp;é&quot;&apos;(” as digits (12345)</translation>
+        <source>Lire « &amp;&amp;é&quot;&apos;( » comme des chiffres (12345)</source>
+        <translation>Read “&amp;&amp;é&quot;&apos;(” as digits (12345)</translation>
     </message>
     <message>
         <location filename="../../pos_clients/ui/scanners_page.py" line="119"/>

@@ -37,7 +37,7 @@ from pos_clients.ui.register.items_dialog import ItemsDialog
 from pos_clients.ui.register.payment import PaymentDialog
 from pos_clients.ui.register.ticket_view import TicketView
 from pos_clients.ui.tasks import TaskRunner
-from pos_clients.ui.widgets import roomy_tabs
+from pos_clients.ui.widgets import as_typed, roomy_tabs
 
 # Shows the directory's customer form; calls the callback with the new customer's id once
 # saved (the UI engineer's form is wired in by the lead).
@@ -314,7 +314,7 @@ class RegisterPane(QWidget):
             page = QWidget()
             grid = QGridLayout(page)
             for index, item in enumerate(members):
-                button = QPushButton(f"{item.name}\n{money(item.price_cents)}")
+                button = QPushButton(f"{as_typed(item.name)}\n{money(item.price_cents)}")
                 button.setObjectName(f"item-{item.id}")
                 button.setMinimumHeight(56)
                 button.clicked.connect(lambda _checked=False, it=item: self.add_item(it))
@@ -323,7 +323,7 @@ class RegisterPane(QWidget):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setWidget(page)
-            self.categories.addTab(scroll, category)
+            self.categories.addTab(scroll, as_typed(category))
         if not catalogue:
             hint = QLabel(
                 self.tr(
@@ -342,7 +342,7 @@ class RegisterPane(QWidget):
         for i in range(self.categories.count()):
             page = self.categories.widget(i)
             for button in page.findChildren(QPushButton) if page is not None else []:
-                if button.text().split("\n", 1)[0] == item_name:
+                if button.text().split("\n", 1)[0] == as_typed(item_name):
                     return button
         return None
 
