@@ -33,7 +33,7 @@ from pos_clients.ui.directory.model import DirectoryModel, list_item
 from pos_clients.ui.error_display import show_error
 from pos_clients.ui.preferences import remembered_columns
 from pos_clients.ui.tasks import TaskRunner
-from pos_clients.ui.widgets import french_spacing, named
+from pos_clients.ui.widgets import as_typed, french_spacing, named
 
 COLUMN_WIDTHS = (230, 220, 130, 180, 130, 140, 34)
 
@@ -184,7 +184,7 @@ class DirectoryPage(QWidget):
     def show_group(self, group_id: int, name: str) -> None:
         """Show only the members of one group (from the Groupes client tab)."""
         self._group_name = name
-        self.group_chip.setText(self.tr("Groupe : %1  ✕").replace("%1", name))
+        self.group_chip.setText(self.tr("Groupe : %1  ✕").replace("%1", as_typed(name)))
         self.group_chip.setVisible(True)
         self.model.set_query(self.search.text(), group_id)
 

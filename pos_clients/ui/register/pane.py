@@ -373,7 +373,7 @@ class RegisterPane(QWidget):
         elif found:
             menu = QMenu(self)
             for item in found:
-                action = menu.addAction(f"{item.name} — {money(item.price_cents)}")
+                action = menu.addAction(f"{as_typed(item.name)} — {money(item.price_cents)}")
                 action.triggered.connect(lambda _c=False, it=item: self.add_item(it))
             menu.popup(self.code_field.mapToGlobal(self.code_field.rect().bottomLeft()))
         else:
