@@ -18,8 +18,8 @@ def named(widget: W, name: str) -> W:
 
 def as_typed(text: str) -> str:
     """`text` (a name the shop typed) for a button, check box or tab, shown as typed: Qt reads
-    one `&` as the mark of a keyboard shortcut, hides it and underlines the next letter
-    (« Fruits & légumes » would read « Fruits _légumes »); two show one."""
+    one `&` as the mark of a keyboard shortcut, hides it and underlines the next character
+    (« Fish & Chips » would read « Fish  Chips », « &é » an underlined « é »); two show one."""
     return text.replace("&", "&&")
 
 
