@@ -2,7 +2,8 @@
 
 Each area keeps its own `AREA_en.ts` (so engineers never edit the same file). At start the
 app compiles every .ts whose .qm is missing or older into the user cache directory with
-`lrelease`, then installs one QTranslator per file. The language is English when
+`lrelease`, then installs one QTranslator per file, after Qt's own translation of the words
+Qt writes itself (standard buttons, a text field's edit menu). The language is English when
 POS_CLIENTS_LANG says so, else when the saved setting says so, else when the system locale
 is English; French otherwise.
 """
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import platformdirs
 import PySide6
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 from pos_clients.config import APP_NAME
 from pos_clients.i18n import Language, detect_language, set_language
@@ -70,6 +71,20 @@ def compiled(ts_file: Path, target_dir: Path | None = None) -> Path | None:
     return qm if result.returncode == 0 and qm.exists() else None
 
 
+def _qt_own_translation(language: Language, app: QCoreApplication) -> Path | None:
+    """Install Qt's own translation (`qtbase_fr.qm`, shipped with PySide6): the words Qt
+    writes itself (the standard buttons « Fermer », « Oui », « Non », « Annuler », the
+    edit menu of a text field, the file dialog) are in the user's language too. None when
+    PySide6 ships none for it."""
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QTranslator(app)
+    if not translator.load(f"qtbase_{language}", folder):
+        return None
+    app.installTranslator(translator)
+    _installed.append(translator)
+    return Path(translator.filePath())
+
+
 def install(language: Language, app: QCoreApplication | None = None) -> list[Path]:
     """Make `language` the language of the UI and of domain messages; return the .qm loaded.
 
@@ -83,6 +98,9 @@ def install(language: Language, app: QCoreApplication | None = None) -> list[Pat
         app.removeTranslator(translator)
     _installed.clear()
     loaded: list[Path] = []
+    qt_own = _qt_own_translation(language, app)
+    if qt_own is not None:
+        loaded.append(qt_own)
     if language == "fr":
         return loaded
     for ts_file in sorted(TRANSLATIONS_DIR.glob(f"*_{language}.ts")):

@@ -58,6 +58,7 @@ def test_credit_note_action_asks_then_cancels_the_invoice(
     qtbot.mouseClick(history.credit_button, Qt.MouseButton.LeftButton)
     box = history.credit_confirmation
     assert box is not None
+    assert [button.text().replace("&", "") for button in box.buttons()] == ["Oui", "Non"]
     with qtbot.waitSignal(history.credit_note_issued) as issued:
         qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     credit = issued.args[0]

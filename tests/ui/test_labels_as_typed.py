@@ -3,19 +3,14 @@ mark of a keyboard shortcut, hides it and underlines the next letter."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QApplication, QMenu, QTabBar, QWidget
+from PySide6.QtWidgets import QAbstractButton, QMenu, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from pos_clients import items
 from pos_clients.data.database import Database
 from pos_clients.items import ItemDraft
-from pos_clients.ui import translations
 from pos_clients.ui.main_window import MainWindow
 from pos_clients.ui.register import RegisterPane
 from pos_clients.ui.tasks import SyncTaskRunner
@@ -33,20 +28,6 @@ def _labels(root: QWidget) -> list[str]:
 
 def _hidden_shortcuts(labels: list[str]) -> list[str]:
     return [text for text in labels if not QKeySequence.mnemonic(text).isEmpty()]
-
-
-@pytest.fixture(params=["fr", "en"])
-def language(
-    request: pytest.FixtureRequest,
-    qapp: QApplication,
-    monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Path,
-) -> Iterator[str]:
-    monkeypatch.setenv("POS_CLIENTS_LANG", request.param)
-    monkeypatch.setenv("POS_CLIENTS_CACHE_DIR", str(tmp_path / "cache"))
-    translations.install(translations.choose_language(), qapp)
-    yield str(request.param)
-    translations.install("fr", qapp)
 
 
 def test_no_label_of_the_window_hides_a_character(
