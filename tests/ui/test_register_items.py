@@ -34,6 +34,10 @@ def test_items_added_imported_and_withdrawn_show_in_the_grid(
     with qtbot.waitSignal(pane.items_loaded):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert pane.item_button("Baguette tradition") is not None
+    # The barcode shows whole, the price right-aligned as on the ticket.
+    row = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 4).text())
+    assert dialog.table.columnWidth(4) >= dialog.table.sizeHintForColumn(4)
+    assert dialog.table.item(row, 2).textAlignment() & Qt.AlignmentFlag.AlignRight
     assert pane.add_item_by_code("3760001000016")
     assert pane.ticket.lines[0].vat_rate_bp == 550 and pane.ticket.lines[0].unit_price_cents == 120
 

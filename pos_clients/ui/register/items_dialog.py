@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,6 +31,9 @@ from pos_clients.items import ImportReport, Item, ItemDraft
 from pos_clients.tickets import VAT_RATES_BP
 from pos_clients.ui.tasks import TaskRunner
 
+_FIGURES = (2, 3)  # price and VAT rate, right-aligned as on the ticket
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
 
 class ItemsDialog(QDialog):
     """Signals:
@@ -56,7 +59,10 @@ class ItemsDialog(QDialog):
                 self.tr("Code"),
             ]
         )
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        # The name takes what is left; a 13-digit barcode, a price and a category show whole.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -118,7 +124,10 @@ class ItemsDialog(QDialog):
                     it.code or "",
                 )
             ):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                if col in _FIGURES:
+                    cell.setTextAlignment(_RIGHT)
+                self.table.setItem(row, col, cell)
 
     def start_new(self) -> None:
         self._editing = None
