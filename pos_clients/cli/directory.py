@@ -30,7 +30,12 @@ def register(subparsers: Any) -> None:
     search = subparsers.add_parser(
         "search", help="chercher dans le répertoire / search the directory"
     )
-    search.add_argument("text", metavar="TEXTE")
+    search.add_argument(
+        "text",
+        metavar="TEXTE",
+        help="texte cherché ; s'il commence par « - » : search -- -dup / the text to look for; "
+        "one starting with '-': search -- -dup",
+    )
     search.add_argument("--limit", type=int, default=customer_search.PAGE_SIZE, metavar="N")
     search.add_argument("--json", action="store_true", help="sortie JSON / JSON output")
     search.set_defaults(handler=run_search)

@@ -53,6 +53,9 @@ def test_search_json_shape(shop: Database, db_url: str, capsys: Capsys) -> None:
     assert names == ["Boulangerie Dupuis", "Dupont Jean"]
     assert len(run_json(capsys, db_url, "search", "", "--limit", "2")) == 2
     assert run_json(capsys, db_url, "search", 'NEAR( "*') == []
+    # Text starting with "-", after "--" (else it would be an option), searched for as typed.
+    status, out, _ = run_cli(capsys, db_url, "search", "--", "-dup")
+    assert status == 0 and "Boulangerie Dupuis" in out and "Dupont Jean" in out
 
 
 def test_search_text_output(shop: Database, db_url: str, capsys: Capsys) -> None:
