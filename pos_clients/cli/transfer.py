@@ -1,4 +1,4 @@
-"""`pos-clients import FILE.csv [--dry-run]` and `pos-clients export FILE.csv`.
+"""`pos-clients import FILE.csv [--dry-run]` and `pos-clients export FILE.csv` (or `.vcf`).
 
 Import exit status: 0 every record valid, 1 some rejected (each reported with its line,
 column and reason), 2 the file cannot be read at all.
@@ -24,14 +24,18 @@ UNREADABLE = 2
 
 
 def register(subparsers: Any) -> None:
-    imp = subparsers.add_parser("import", help="importer des clients (CSV) / import customers")
-    imp.add_argument("file", metavar="FICHIER.csv")
+    imp = subparsers.add_parser(
+        "import", help="importer des clients (CSV, vCard) / import customers (CSV, vCard)"
+    )
+    imp.add_argument("file", metavar="FICHIER.csv|.vcf")
     imp.add_argument(
         "--dry-run", action="store_true", help="vérifier sans rien écrire / check only"
     )
     imp.set_defaults(handler=run_import)
-    exp = subparsers.add_parser("export", help="exporter les clients (CSV) / export customers")
-    exp.add_argument("file", metavar="FICHIER.csv")
+    exp = subparsers.add_parser(
+        "export", help="exporter les clients (CSV, ou vCard si .vcf) / export (CSV, vCard: .vcf)"
+    )
+    exp.add_argument("file", metavar="FICHIER.csv|.vcf")
     exp.add_argument("--search", metavar="TEXTE", help="seulement ceux trouvés / only matches")
     exp.add_argument("--group", metavar="GROUPE", help="seulement ce groupe / only this group")
     exp.add_argument(
@@ -43,12 +47,14 @@ def register(subparsers: Any) -> None:
 
 
 def _print_report(report: ImportReport) -> None:
+    # A vCard file's columns are the properties of its cards (EMAIL, TEL…).
+    field_fr, field_en = ("propriété", "property") if report.vcard else ("colonne", "column")
     for problem in report.problems:
         column = problem.header or problem.column
         where = (
             Text(
-                f"ligne {problem.line}, colonne « {column} »",
-                f"line {problem.line}, column “{column}”",
+                f"ligne {problem.line}, {field_fr} « {column} »",
+                f"line {problem.line}, {field_en} “{column}”",
             )
             if column
             else Text(f"ligne {problem.line}", f"line {problem.line}")
@@ -68,23 +74,28 @@ def _print_report(report: ImportReport) -> None:
             )
         )
     for header in report.ignored_columns:
-        say(Text(f"Colonne ignorée : « {header} ».", f"Column ignored: “{header}”."))
+        say(
+            Text(f"Propriété vCard ignorée : « {header} ».", f"vCard property ignored: “{header}”.")
+            if report.vcard
+            else Text(f"Colonne ignorée : « {header} ».", f"Column ignored: “{header}”.")
+        )
+    unit_fr, unit_en = ("fiche(s)", "card(s)") if report.vcard else ("ligne(s)", "line(s)")
     if report.dry_run:
         say(
             Text(
                 f"Vérification seule : {report.valid} client(s) valide(s) sur {report.rows}, "
-                f"{report.rejected} ligne(s) rejetée(s) ; rien n'a été écrit.",
+                f"{report.rejected} {unit_fr} rejetée(s) ; rien n'a été écrit.",
                 f"Dry run: {report.valid} valid customer(s) out of {report.rows}, "
-                f"{report.rejected} line(s) rejected; nothing was written.",
+                f"{report.rejected} {unit_en} rejected; nothing was written.",
             )
         )
     else:
         say(
             Text(
                 f"{report.imported} client(s) importé(s) sur {report.rows}, "
-                f"{report.rejected} ligne(s) rejetée(s).",
+                f"{report.rejected} {unit_fr} rejetée(s).",
                 f"{report.imported} customer(s) imported out of {report.rows}, "
-                f"{report.rejected} line(s) rejected.",
+                f"{report.rejected} {unit_en} rejected.",
             )
         )
 

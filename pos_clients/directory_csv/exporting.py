@@ -1,4 +1,5 @@
-"""Exporting the directory (or a search result, or a group) to a CSV file that re-imports as is.
+"""Exporting the directory (or a search result, or a group) to a CSV file that re-imports as is,
+or to a vCard file (`.vcf`: `vcard.card_text`).
 
 English headers with `,` by default; `french=True` writes the French UI's headers with `;`
 and a UTF-8 BOM, as a French spreadsheet expects. Phones are written as the cashier reads
@@ -24,7 +25,9 @@ from pos_clients.customer_fields import format_phone
 from pos_clients.data.customer_search import where_matching
 from pos_clients.data.database import Database
 from pos_clients.data.tables import consent_table, customer_table, group_table
+from pos_clients.directory_csv import vcard
 from pos_clients.directory_csv.format import COLUMNS, FRENCH_HEADERS
+from pos_clients.i18n import current_language
 
 ProgressCallback = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
@@ -121,18 +124,22 @@ def export_customers(
     True the export stops and no file is left. Raises OSError when the file cannot be written.
     """
     path = Path(path)
+    as_vcards = path.suffix.lower() in vcard.SUFFIXES
     headers = [FRENCH_HEADERS[c] for c in COLUMNS] if french else list(COLUMNS)
     yes, no = ("oui", "non") if french else ("yes", "no")
+    language = current_language()
     count = 0
-    fd, tmp_name = tempfile.mkstemp(prefix=".export-", suffix=".csv", dir=path.parent or ".")
+    fd, tmp_name = tempfile.mkstemp(prefix=".export-", suffix=path.suffix, dir=path.parent or ".")
     try:
         os.chmod(tmp_name, 0o644)  # mkstemp makes it private; an export is a normal file
+        bom = french and not as_vcards
         with (
-            os.fdopen(fd, "w", encoding="utf-8-sig" if french else "utf-8", newline="") as out,
+            os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as out,
             db.reader() as uow,
         ):
             writer = csv.writer(out, delimiter=";" if french else ",")
-            writer.writerow(headers)
+            if not as_vcards:
+                writer.writerow(headers)
             total = -1
             if progress is not None:
                 from pos_clients.data.customer_search import count as count_matching
@@ -145,7 +152,10 @@ def export_customers(
             for batch in result.partitions(BATCH_ROWS):
                 if cancel is not None and cancel():
                     raise _Cancelled
-                writer.writerows(_record(row, yes, no) for row in batch)
+                if as_vcards:
+                    out.write("".join(vcard.card_text(row, language) for row in batch))
+                else:
+                    writer.writerows(_record(row, yes, no) for row in batch)
                 count += len(batch)
                 if progress is not None:
                     progress(count, max(total, count))

@@ -299,7 +299,11 @@ def _sniff_delimiter(first_line: str) -> str:
 
 def read_table(source: str | Path | BinaryIO) -> CsvTable:
     """Read and decode a customer CSV and map its header. Raises CsvUnreadableError."""
-    data = read_bytes(source)
+    return table_of(read_bytes(source))
+
+
+def table_of(data: bytes) -> CsvTable:
+    """Decode the bytes of a customer CSV and map its header. Raises CsvUnreadableError."""
     text, encoding = decode(data)
     expected = _count_lines(data)
     del data

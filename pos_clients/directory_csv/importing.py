@@ -31,6 +31,7 @@ from pos_clients.data.bulk import indexes_set_aside
 from pos_clients.data.database import Database, UnitOfWork
 from pos_clients.data.search_index import RANK_CHARS
 from pos_clients.data.tables import customer_table, group_table
+from pos_clients.directory_csv import vcard
 from pos_clients.directory_csv.checking import (
     BLOB_FIELDS,
     FIELD_SEP,
@@ -41,11 +42,19 @@ from pos_clients.directory_csv.checking import (
     check_piece,
     encoded,
 )
-from pos_clients.directory_csv.format import CsvTable, Piece, blank, piece_records, read_table
+from pos_clients.directory_csv.format import (
+    CsvTable,
+    Piece,
+    blank,
+    piece_records,
+    read_bytes,
+    table_of,
+)
+from pos_clients.directory_csv.report import ImportReport, RowProblem
 from pos_clients.directory_csv.writing import Fields, RowWriter
 from pos_clients.folding import fold
 from pos_clients.groups import MAX_NAME
-from pos_clients.i18n import Language, Text, current_language
+from pos_clients.i18n import Text
 
 ProgressCallback = Callable[[int, int], None]
 _K = TypeVar("_K")
@@ -71,48 +80,6 @@ INDEX_WHEN_IDLE = 25_000
 # A bigger page cache while the rows and their indexes are written (this connection only;
 # durability untouched: the commit stays synchronous=FULL).
 _BULK_CACHE_KIB = 262_144
-
-
-@dataclass(frozen=True, slots=True)
-class RowProblem:
-    """Why one record of the file was rejected."""
-
-    line: int  # line of the file where the record starts (the header is line 1)
-    column: str  # the field (`email`), or "" when the whole record is at fault
-    header: str  # the column's header as written in the file
-    text: Text
-
-    def message(self, language: Language | None = None) -> str:
-        return self.text.in_(language or current_language())
-
-
-@dataclass(frozen=True, slots=True)
-class ImportReport:
-    """What an import did (or, on a dry run, would do)."""
-
-    rows: int  # records read (blank lines aside)
-    imported: int  # customers written (0 on a dry run or when cancelled)
-    valid: int  # records that passed every check
-    problems: tuple[RowProblem, ...]
-    created_groups: tuple[str, ...]  # groups created (or to create, on a dry run)
-    ignored_columns: tuple[str, ...]
-    encoding: str
-    delimiter: str
-    dry_run: bool
-    cancelled: bool = False
-
-    @property
-    def rejected_lines(self) -> tuple[int, ...]:
-        return tuple(sorted({p.line for p in self.problems}))
-
-    @property
-    def rejected(self) -> int:
-        return len(self.rejected_lines)
-
-    @property
-    def exit_status(self) -> int:
-        """0 when every record is valid, 1 when some were rejected (or the import cancelled)."""
-        return 1 if self.problems or self.cancelled else 0
 
 
 @dataclass
@@ -149,7 +116,7 @@ def import_customers(
     cancel: CancelCheck | None = None,
     workers: int | None = None,
 ) -> ImportReport:
-    """Import the customers of a CSV file; return the report.
+    """Import the customers of a CSV file, or of a vCard file (`vcard`); return the report.
 
     `progress(done, total)` is called every few thousand records (`total` is an estimate);
     `cancel()` is checked as often, and when it returns True nothing is written. Raises
@@ -158,7 +125,25 @@ def import_customers(
     files: one core fewer than the machine has, at most 2, since this process keeps a core
     busy writing and one worker keeps up with it).
     """
-    table = read_table(source)
+    data = read_bytes(source)
+    if vcard.is_vcard(data):
+        cards = vcard.read_vcards(data)
+        del data
+        report = _import_table(db, cards.table, dry_run, progress, cancel, workers)
+        return cards.report(report)
+    table = table_of(data)
+    del data
+    return _import_table(db, table, dry_run, progress, cancel, workers)
+
+
+def _import_table(
+    db: Database,
+    table: CsvTable,
+    dry_run: bool,
+    progress: ProgressCallback | None,
+    cancel: CancelCheck | None,
+    workers: int | None,
+) -> ImportReport:
     total = table.expected_rows
     if workers is None:
         workers = min(2, (os.cpu_count() or 1) - 1) if total >= PARALLEL_MIN_ROWS else 0

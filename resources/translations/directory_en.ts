@@ -373,20 +373,8 @@ For a large directory this may take a few minutes. Do not close the application.
 <context>
     <name>DirectoryTransfer</name>
     <message>
-        <source>Importer des clients d&apos;un fichier CSV</source>
-        <translation>Import customers from a CSV file</translation>
-    </message>
-    <message>
-        <source>Exporter le répertoire en CSV</source>
-        <translation>Export the directory as CSV</translation>
-    </message>
-    <message>
         <source>Importer des clients</source>
         <translation>Import customers</translation>
-    </message>
-    <message>
-        <source>Fichiers CSV (*.csv);;Tous les fichiers (*)</source>
-        <translation>CSV files (*.csv);;All files (*)</translation>
     </message>
     <message>
         <source>Import terminé : %1 lignes refusées.</source>
@@ -407,6 +395,22 @@ For a large directory this may take a few minutes. Do not close the application.
     <message>
         <source>Export en cours…</source>
         <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>Importer des clients d&apos;un fichier CSV ou vCard</source>
+        <translation>Import customers from a CSV or vCard file</translation>
+    </message>
+    <message>
+        <source>Exporter le répertoire en CSV ou vCard</source>
+        <translation>Export the directory as CSV or vCard</translation>
+    </message>
+    <message>
+        <source>Fichiers clients (*.csv *.vcf);;Tous les fichiers (*)</source>
+        <translation>Customer files (*.csv *.vcf);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Fichier vCard, pour un téléphone ou une messagerie (*.vcf)</source>
+        <translation>vCard file, for a phone or a mail program (*.vcf)</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 
 from pos_clients import customers, directory_csv
 from pos_clients.data.database import Database, open_database
-from pos_clients.ui.directory.import_dialog import DirectoryTransfer, ImportDialog
+from pos_clients.ui.directory.import_dialog import DirectoryTransfer, ImportDialog, export_path
 from pos_clients.ui.directory.page import DirectoryPage
 from pos_clients.ui.tasks import SyncTaskRunner
 from tests.helpers.ui_data import fill_demo_directory
@@ -95,3 +95,32 @@ def test_cancelling_an_import_says_so(
     assert "Import annulé : rien n'a été enregistré." in dialog.result_label.text()
     with db.reader() as uow:
         assert customers.count_customers(uow) == 0
+
+
+def test_a_vcard_export_and_import_from_the_window(
+    qtbot, page: DirectoryPage, db: Database, sync_tasks: SyncTaskRunner, tmp_path: Path
+) -> None:
+    fill_demo_directory(db)
+    messages: list[str] = []
+    transfer = DirectoryTransfer(db, sync_tasks, page, messages.append)
+    assert "vCard" in page.export_button.toolTip() and "vCard" in page.import_button.toolTip()
+    # « contacts » typed with the vCard type chosen in the file dialog: contacts.vcf.
+    target = export_path(tmp_path / "contacts", vcard=True)
+    assert target.name == "contacts.vcf"
+    assert export_path(tmp_path / "clients.csv", vcard=True).name == "clients.csv"
+    transfer.export_file(target)
+    assert messages[-1] == f"Répertoire exporté dans {target}"
+    assert target.read_bytes().decode("utf-8").count("BEGIN:VCARD") == 11
+
+    other = open_database(f"sqlite:///{tmp_path / 'other.sqlite3'}")
+    try:
+        other_page = DirectoryPage(other, sync_tasks)
+        qtbot.addWidget(other_page)
+        dialog = DirectoryTransfer(other, sync_tasks, other_page, messages.append).import_file(
+            target
+        )
+        assert dialog.summary is not None and dialog.summary.imported == 11
+        assert "Lignes refusées : 0." in dialog.result_label.text()
+        assert other_page.count_label.text() == "11 clients"
+    finally:
+        other.dispose()

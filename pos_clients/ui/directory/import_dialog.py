@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from pos_clients import directory_csv
 from pos_clients.data.database import Database
+from pos_clients.directory_csv.vcard import SUFFIXES as VCARD_SUFFIXES
 from pos_clients.i18n import current_language
 from pos_clients.ui.directory.page import DirectoryPage
 from pos_clients.ui.error_display import message_for, show_error
@@ -239,6 +240,14 @@ class ImportDialog(QDialog):
                 writer.writerow([rejected.line, rejected.column, rejected.message])
 
 
+def export_path(path: Path, *, vcard: bool) -> Path:
+    """The file an export writes: `path`, given the format's suffix when it has none of its
+    own (« clients » with the vCard type chosen: « clients.vcf »)."""
+    if path.suffix.lower() in (".csv", *VCARD_SUFFIXES):
+        return path
+    return path.with_name(path.name + (".vcf" if vcard else ".csv"))
+
+
 class DirectoryTransfer(QObject):
     """Wires the Importer… and Exporter… buttons of the Répertoire to the CSV service."""
 
@@ -256,8 +265,8 @@ class DirectoryTransfer(QObject):
         # (A synchronous runner, in tests, is used as it is.)
         self._runner = runner if isinstance(runner, SyncTaskRunner) else TaskRunner(self)
         self.dialog: ImportDialog | None = None
-        page.import_button.setToolTip(self.tr("Importer des clients d'un fichier CSV"))
-        page.export_button.setToolTip(self.tr("Exporter le répertoire en CSV"))
+        page.import_button.setToolTip(self.tr("Importer des clients d'un fichier CSV ou vCard"))
+        page.export_button.setToolTip(self.tr("Exporter le répertoire en CSV ou vCard"))
         page.import_button.clicked.connect(self.choose_import_file)
         page.export_button.clicked.connect(self.choose_export_file)
 
@@ -266,7 +275,7 @@ class DirectoryTransfer(QObject):
             self._page,
             self.tr("Importer des clients"),
             str(Path.home()),
-            self.tr("Fichiers CSV (*.csv);;Tous les fichiers (*)"),
+            self.tr("Fichiers clients (*.csv *.vcf);;Tous les fichiers (*)"),
         )
         if path:
             self.import_file(Path(path))
@@ -288,14 +297,16 @@ class DirectoryTransfer(QObject):
         )
 
     def choose_export_file(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
+        csv_filter = self.tr("Fichier CSV (*.csv)")
+        vcard_filter = self.tr("Fichier vCard, pour un téléphone ou une messagerie (*.vcf)")
+        path, chosen = QFileDialog.getSaveFileName(
             self._page,
             self.tr("Exporter le répertoire"),
             str(Path.home() / "clients.csv"),
-            self.tr("Fichier CSV (*.csv)"),
+            f"{csv_filter};;{vcard_filter}",
         )
         if path:
-            self.export_file(Path(path))
+            self.export_file(export_path(Path(path), vcard=chosen == vcard_filter))
 
     def export_file(self, path: Path) -> None:
         db, model = self._db, self._page.model
