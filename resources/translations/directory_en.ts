@@ -412,6 +412,10 @@ For a large directory this may take a few minutes. Do not close the application.
         <source>Fichier vCard, pour un téléphone ou une messagerie (*.vcf)</source>
         <translation>vCard file, for a phone or a mail program (*.vcf)</translation>
     </message>
+    <message>
+        <source>Import terminé : %1 fiches refusées.</source>
+        <translation>Import done: %1 cards rejected.</translation>
+    </message>
 </context>
 <context>
     <name>DuplicatesPanel</name>
@@ -616,6 +620,14 @@ For a large directory this may take a few minutes. Do not close the application.
     <message>
         <source>Fichier CSV (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <source>Fiches refusées : %1.</source>
+        <translation>Cards rejected: %1.</translation>
+    </message>
+    <message>
+        <source>Propriété</source>
+        <translation>Property</translation>
     </message>
 </context>
 <context>

@@ -120,7 +120,8 @@ def test_a_vcard_export_and_import_from_the_window(
             target
         )
         assert dialog.summary is not None and dialog.summary.imported == 11
-        assert "Lignes refusées : 0." in dialog.result_label.text()
+        assert "Fiches refusées : 0." in dialog.result_label.text()
+        assert messages[-1] == "Import terminé : 0 fiches refusées."
         assert other_page.count_label.text() == "11 clients"
     finally:
         other.dispose()

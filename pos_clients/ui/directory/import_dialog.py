@@ -65,6 +65,7 @@ class ImportSummary:
     rejected: tuple[RejectedRow, ...]
     created_groups: tuple[str, ...]
     cancelled: bool
+    vcard: bool = False  # a vCard file: lines where its cards begin, its properties
 
     @property
     def rejected_lines(self) -> int:
@@ -85,6 +86,7 @@ def summarize(report: Any) -> ImportSummary:
         rejected=problems,
         created_groups=tuple(report.created_groups),
         cancelled=bool(report.cancelled),
+        vcard=bool(getattr(report, "vcard", False)),
     )
 
 
@@ -190,7 +192,12 @@ class ImportDialog(QDialog):
             parts.append(self.tr("Import annulé : rien n'a été enregistré."))
         else:
             parts.append(self.tr("Clients importés : %1.").replace("%1", str(summary.imported)))
-        parts.append(self.tr("Lignes refusées : %1.").replace("%1", str(summary.rejected_lines)))
+        refused = (
+            self.tr("Fiches refusées : %1.") if summary.vcard else self.tr("Lignes refusées : %1.")
+        )
+        parts.append(refused.replace("%1", str(summary.rejected_lines)))
+        if summary.vcard:
+            self.rejected_table.setHorizontalHeaderItem(1, QTableWidgetItem(self.tr("Propriété")))
         if summary.created_groups and not summary.cancelled:
             parts.append(
                 self.tr("Groupes créés : %1.").replace("%1", ", ".join(summary.created_groups))
@@ -235,7 +242,8 @@ class ImportDialog(QDialog):
         assert self.summary is not None
         with target.open("w", encoding="utf-8-sig", newline="") as out:
             writer = csv.writer(out, delimiter=";")
-            writer.writerow([self.tr("Ligne"), self.tr("Colonne"), self.tr("Motif du refus")])
+            column = self.tr("Propriété") if self.summary.vcard else self.tr("Colonne")
+            writer.writerow([self.tr("Ligne"), column, self.tr("Motif du refus")])
             for rejected in self.summary.rejected:
                 writer.writerow([rejected.line, rejected.column, rejected.message])
 
@@ -290,11 +298,12 @@ class DirectoryTransfer(QObject):
 
     def _on_imported(self, summary: ImportSummary) -> None:
         self._page.model.refresh()
-        self._status(
-            self.tr("Import terminé : %1 lignes refusées.").replace(
-                "%1", str(summary.rejected_lines)
-            )
+        done = (
+            self.tr("Import terminé : %1 fiches refusées.")
+            if summary.vcard
+            else self.tr("Import terminé : %1 lignes refusées.")
         )
+        self._status(done.replace("%1", str(summary.rejected_lines)))
 
     def choose_export_file(self) -> None:
         csv_filter = self.tr("Fichier CSV (*.csv)")
