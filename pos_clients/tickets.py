@@ -95,6 +95,7 @@ class PricedTicket:
     vat: tuple[VatRow, ...]
     totals: Totals
     discount_bp: int = 0
+    group_name: str = ""  # whose discount it is (`discount_label` in another language)
 
     @property
     def total_cents(self) -> int:
@@ -176,6 +177,7 @@ def price(lines: Sequence[TicketLine], discount_bp: int = 0, group_name: str = "
         vat=vat,
         totals=totals,
         discount_bp=discount_bp,
+        group_name=group_name,
     )
 
 

@@ -196,3 +196,16 @@ def test_an_empty_catalogue_says_how_to_add_items(
         widget.reload_items()
     assert widget.categories.tabText(0) == "Viennoiseries"
     assert widget.item_button("Croissant") is not None
+
+
+def test_the_discount_line_speaks_the_cashier_language_the_invoice_stays_french(
+    shop: Database, sync_tasks: SyncTaskRunner, qtbot: QtBot, language: str
+) -> None:
+    pane = RegisterPane(shop, sync_tasks, sale_options=SaleOptions(False, False, False))
+    qtbot.addWidget(pane)
+    pane.attach_customer_by_reference("4006381333931")  # Zoë, VIP 10 %
+    assert pane.add_item_by_code("3760001000016")
+    shown = _plain(pane.ticket_view.discount_label.text())
+    expected = {"fr": "Remise VIP −10 %   -0,12 €", "en": "Discount VIP −10%   -€0.12"}
+    assert shown == expected[language]
+    assert pane.ticket.priced().discount_label == "Remise VIP −10 %"  # what the invoice keeps

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos_clients import tickets
 from pos_clients.formatting import money, percent_bp
 from pos_clients.i18n import current_language
 from pos_clients.tickets import PricedTicket
@@ -105,7 +106,10 @@ class TicketView(QWidget):
     def _show_totals(self, priced: PricedTicket) -> None:
         totals = priced.totals
         if totals.discount_cents:
-            self.discount_label.setText(f"{priced.discount_label}   {cash(-totals.discount_cents)}")
+            # The invoice keeps the French label; the screen speaks the cashier's language.
+            language = current_language()
+            label = tickets.discount_label(priced.group_name, priced.discount_bp, language)
+            self.discount_label.setText(f"{label}   {cash(-totals.discount_cents)}")
             self.discount_label.show()
         else:
             self.discount_label.clear()
