@@ -9,6 +9,7 @@ from pos_clients.closings import local_day, shop_timezone
 from pos_clients.formatting import money, percent_bp
 from pos_clients.i18n import Language, current_language
 from pos_clients.invoice_model import IssuedInvoice
+from pos_clients.tickets import discount_label
 
 METHOD_NAMES: dict[str, tuple[str, str]] = {
     "cash": ("Espèces", "Cash"),
@@ -83,13 +84,17 @@ def invoice_text(invoice: IssuedInvoice, language: Language | None = None) -> st
         if customer.group:
             out.append(("Groupe : " if fr else "Group: ") + customer.group)
     out.append("")
+    vat = "TVA" if fr else "VAT"
     for line in invoice.lines:
         out.append(
             f"{line.quantity} × {line.name}  {m(line.unit_price_cents)}  "
-            f"TVA {percent_bp(line.vat_rate_bp, lang)}  {m(line.gross_cents)}"
+            f"{vat} {percent_bp(line.vat_rate_bp, lang)}  {m(line.gross_cents)}"
         )
     if invoice.totals.discount_cents:
         label = invoice.discount_label or ("Remise" if fr else "Discount")
+        if not fr and customer is not None and customer.group_discount_bp:
+            # The invoice keeps the French label it was issued with; told in English here.
+            label = discount_label(customer.group, customer.group_discount_bp, lang)
         out.append(f"{label}  {m(-invoice.totals.discount_cents)}")
     out.append("")
     out.append(f"{'Total TTC' if fr else 'Total incl. VAT'}  {m(invoice.totals.total_cents)}")
@@ -98,7 +103,7 @@ def invoice_text(invoice: IssuedInvoice, language: Language | None = None) -> st
     )
     for row in invoice.vat:
         out.append(
-            f"TVA {percent_bp(row.rate_bp, lang)} : "
+            f"{vat} {percent_bp(row.rate_bp, lang)}{' :' if fr else ':'} "
             f"base {m(row.base_cents)}  "
             f"{'TVA' if fr else 'VAT'} {m(row.vat_cents)}  "
             f"{'TTC' if fr else 'total'} {m(row.total_cents)}"

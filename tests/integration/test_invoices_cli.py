@@ -49,6 +49,23 @@ def test_invoice_json_has_the_customer_as_invoiced(
     assert status == 1 and "Aucune facture" in err
 
 
+def test_an_invoice_told_in_english_is_english_throughout(
+    db: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = db.engine.url.render_as_string(hide_password=False)
+    vip = group(db, "VIP", 1000)
+    zoe = person(db, "Lefèvre", "Zoë", group_id=vip.id, city="Paris")
+    issued = sale(db, [(item(db, "Baguette", "1,20"), 5)], zoe)
+    monkeypatch.setattr("pos_clients.i18n._language", "en")  # as POS_CLIENTS_LANG=en at start
+    status, out, _ = _run(url, capsys, "invoice", issued.number)
+    lines = out.replace("\xa0", " ").replace("\u202f", " ").splitlines()
+    assert status == 0
+    assert "5 × Baguette  €1.20  VAT 5.5%  €6.00" in lines
+    assert "Discount VIP −10%  -€0.60" in lines
+    assert "VAT 5.5%: base €5.12  VAT €0.28  total €5.40" in lines
+    assert not [line for line in lines if "TVA" in line or "Remise" in line]
+
+
 def test_close_day_then_verify_and_tampering(
     db: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
