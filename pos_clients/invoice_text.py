@@ -72,7 +72,7 @@ def invoice_text(invoice: IssuedInvoice, language: Language | None = None) -> st
     out.append(
         ("Caisse : " if fr else "Till: ")
         + invoice.till
-        + (f" — {'Caissier' if fr else 'Cashier'} : {invoice.cashier}" if invoice.cashier else "")
+        + (f" — {'Caissier : ' if fr else 'Cashier: '}{invoice.cashier}" if invoice.cashier else "")
     )
     customer = invoice.customer
     if customer is not None:

@@ -301,6 +301,10 @@
         <translation>Invalid amount: %1</translation>
     </message>
     <message>
+        <source>%1 : %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
         <source> (donné %1)</source>
         <translation> (given %1)</translation>
     </message>

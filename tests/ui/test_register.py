@@ -209,3 +209,15 @@ def test_the_discount_line_speaks_the_cashier_language_the_invoice_stays_french(
     expected = {"fr": "Remise VIP −10 %   -0,12 €", "en": "Discount VIP −10%   -€0.12"}
     assert shown == expected[language]
     assert pane.ticket.priced().discount_label == "Remise VIP −10 %"  # what the invoice keeps
+
+
+def test_the_payments_listed_with_the_punctuation_of_the_cashier_language(
+    pane: RegisterPane, language: str
+) -> None:
+    assert pane.add_item_by_code("3760001000016")  # a croissant, 1,15 €
+    dialog = pane.open_payment()
+    assert dialog is not None
+    dialog.amount.setText("1,15" if language == "fr" else "1.15")
+    dialog.add_payment("card")
+    listed = _plain(dialog.paid_list.item(0).text())
+    assert listed == {"fr": "Carte bancaire : 1,15 €", "en": "Card: €1.15"}[language]

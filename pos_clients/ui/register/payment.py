@@ -121,7 +121,11 @@ class PaymentDialog(QDialog):
         s: Settlement = self.settlement
         self.paid_list.clear()
         for p in s.payments:
-            text = f"{self.method_name(p.method)} : {money(p.amount_cents)}"
+            text = (
+                self.tr("%1 : %2")
+                .replace("%1", self.method_name(p.method))
+                .replace("%2", money(p.amount_cents))
+            )
             if p.change_cents:
                 text += self.tr(" (donné %1)").replace("%1", money(p.given_cents))
             self.paid_list.addItem(text)
