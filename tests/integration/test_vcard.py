@@ -4,9 +4,12 @@ same customers, a phone's address book goes in, broken cards are reported and sk
 from __future__ import annotations
 
 import dataclasses
+import io
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from pos_clients import customers
@@ -225,3 +228,60 @@ def test_the_command_line_exports_a_group_as_vcards_and_imports_them(
         "ligne 17, propriété « EMAIL » : Adresse e-mail invalide : « francois@exemple »." in lines
     )
     assert "2 client(s) importé(s) sur 4, 2 fiche(s) rejetée(s)." in lines
+
+
+_PROPERTIES = [
+    "N:Dupont;Jean;;M.;",
+    "N:",
+    "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Gar=C3=A7on;=ZZ",
+    "ORG:A;B;C",
+    "EMAIL;TYPE=pref:a@b",
+    "TEL;VALUE=uri:tel:",
+    "TEL;TYPE=CELL,FAX:123",
+    "ADR;TYPE=WORK:;;a\\nb;c;d;e;f;g;h",
+    "BDAY:2020-02-30",
+    "BDAY:--1340",
+    "NOTE:\\n\\n",
+    "PHOTO;ENCODING=b:@@@@",
+    "KIND:org",
+    "X-POS-EMAIL-CONSENT:peut-être",
+    "X-POS-REFERENCE:4006381333932",
+    "AGENT:BEGIN:VCARD",
+    "LABEL;ENCODING=QUOTED-PRINTABLE:=",
+    "A:b:c",
+    "N;=:x",
+    "END:VCALENDAR",
+    " folded",
+    "broken line",
+]
+_cards = st.lists(
+    st.tuples(
+        st.sampled_from(["VERSION:2.1", "VERSION:3.0", "VERSION:4.0", ""]),
+        st.lists(st.sampled_from(_PROPERTIES) | st.text(max_size=30), max_size=6),
+        st.booleans(),
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(cards=_cards, dry_run=st.booleans())
+def test_any_card_is_imported_or_reported_never_an_error(
+    sqlite_db: Database, cards: list[tuple[str, list[str], bool]], dry_run: bool
+) -> None:
+    text = "".join(
+        "BEGIN:VCARD\r\n"
+        + "".join(f"{line}\r\n" for line in [version, *body] if line)
+        + ("END:VCARD\r\n" if closed else "")
+        for version, body, closed in cards
+    )
+    try:
+        report = import_customers(sqlite_db, io.BytesIO(text.encode("utf-8")), dry_run=dry_run)
+    except CsvUnreadableError:
+        return  # said so, as for a file that is not a customer file at all
+    assert report.rows == len(cards)
+    assert report.valid + report.rejected == report.rows
+    assert all(p.message("fr") and p.message("en") for p in report.problems)
