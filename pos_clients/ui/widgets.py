@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, QSize
-from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QTabWidget, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QTabWidget,
+    QWidget,
+)
 
 W = TypeVar("W", bound=QObject)
 
@@ -21,6 +29,19 @@ def as_typed(text: str) -> str:
     one `&` as the mark of a keyboard shortcut, hides it and underlines the next character
     (« Fish & Chips » would read « Fish  Chips », « &é » an underlined « é »); two show one."""
     return text.replace("&", "&&")
+
+
+def key_for(button: QAbstractButton, key: str, scope: QWidget) -> QShortcut:
+    """A function key that clicks `button` while the focus is in `scope`, so that a cashier's
+    hands stay on the keyboard (nothing happens while the button is off); the button's
+    tooltip names the key."""
+    shortcut = QShortcut(QKeySequence(key), scope)
+    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    shortcut.activated.connect(button.click)
+    tip = button.toolTip()
+    named_key = QCoreApplication.translate("Keys", "Touche %1").replace("%1", key)
+    button.setToolTip(f"{tip} ({key})" if tip else named_key)
+    return shortcut
 
 
 NBSP = "\N{NO-BREAK SPACE}"

@@ -467,4 +467,11 @@
         <translation>VAT %1: base %2, VAT %3, total %4</translation>
     </message>
 </context>
+<context>
+    <name>Keys</name>
+    <message>
+        <source>Touche %1</source>
+        <translation>Key %1</translation>
+    </message>
+</context>
 </TS>

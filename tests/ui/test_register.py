@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from pos_clients import invoices
@@ -221,3 +221,38 @@ def test_the_payments_listed_with_the_punctuation_of_the_cashier_language(
     dialog.add_payment("card")
     listed = _plain(dialog.paid_list.item(0).text())
     assert listed == {"fr": "Carte bancaire : 1,15 €", "en": "Card: €1.15"}[language]
+
+
+def test_a_whole_sale_at_the_keyboard(pane: RegisterPane, shop: Database, qtbot: QtBot) -> None:
+    """Scan (or type) a code, F2 for the customer, F12 to pay, F1 cash, Enter: sold."""
+    pane.activateWindow()
+    pane.code_field.setFocus()
+    qtbot.keyClicks(pane.code_field, "3760001000016")
+    qtbot.keyClick(pane.code_field, Qt.Key.Key_Return)
+    assert [line.name for line in pane.ticket.lines] == ["Croissant"]
+    assert pane.pay_button.toolTip() == "Touche F12"
+    assert pane.search_customer_button.toolTip().endswith("(F2)")
+
+    qtbot.keyClick(pane.code_field, Qt.Key.Key_F2)
+    popup = pane.search_popup
+    assert popup is not None and popup.isVisible()
+    with qtbot.waitSignal(popup.results_shown):
+        qtbot.keyClicks(popup.field, "lef")
+    with qtbot.waitSignal(pane.customer_changed):
+        qtbot.keyClick(popup.field, Qt.Key.Key_Return)
+
+    # The keys go to the code field again once the popup is gone.
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is pane.code_field)
+    qtbot.keyClick(pane.code_field, Qt.Key.Key_F12)
+    dialog = pane.payment_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.amount)
+    qtbot.keyClicks(dialog.amount, "5")
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_F1)  # cash: 5,00 € given
+    assert _plain(dialog.paid_list.item(0).text()) == "Espèces : 1,03 € (donné 5,00 €)"
+    with qtbot.waitSignal(pane.sale_completed):
+        qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
+    assert pane.ticket.lines == () and pane.ticket.customer is None
+
+    qtbot.keyClick(pane.code_field, Qt.Key.Key_F12)  # nothing to pay: the key does nothing
+    assert not (pane.payment_dialog and pane.payment_dialog.isVisible())

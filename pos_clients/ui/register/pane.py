@@ -37,7 +37,7 @@ from pos_clients.ui.register.items_dialog import ItemsDialog
 from pos_clients.ui.register.payment import PaymentDialog
 from pos_clients.ui.register.ticket_view import TicketView
 from pos_clients.ui.tasks import TaskRunner
-from pos_clients.ui.widgets import as_typed, roomy_tabs
+from pos_clients.ui.widgets import as_typed, key_for, roomy_tabs
 
 # Shows the directory's customer form; calls the callback with the new customer's id once
 # saved (the UI engineer's form is wired in by the lead).
@@ -137,6 +137,17 @@ class RegisterPane(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.pay_button)
 
+        # The till's keys (docs/register.md): the code field keeps the focus, F-keys act.
+        for key, button in (
+            ("F2", self.search_customer_button),
+            ("F3", self.new_customer_button),
+            ("F4", self.detach_button),
+            ("F8", self.remove_line_button),
+            ("F9", self.clear_button),
+            ("F12", self.pay_button),
+        ):
+            key_for(button, key, self)
+
         right = QVBoxLayout()
         right.addWidget(self.customer_label)
         right.addLayout(customer_buttons)
@@ -225,6 +236,7 @@ class RegisterPane(QWidget):
     def open_customer_search(self) -> CustomerSearchPopup:
         popup = CustomerSearchPopup(self._db, self._tasks, self)
         popup.customer_chosen.connect(self.attach_customer)
+        popup.finished.connect(self._back_to_code_field)
         self.search_popup = popup
         popup.open()
         popup.field.setFocus()
@@ -244,6 +256,7 @@ class RegisterPane(QWidget):
             return None
         dialog = PaymentDialog(self._ticket.priced().total_cents, self)
         dialog.accepted.connect(lambda: self._checkout(list(dialog.tenders)))
+        dialog.finished.connect(self._back_to_code_field)
         self.payment_dialog = dialog
         dialog.open()
         return dialog
@@ -256,6 +269,11 @@ class RegisterPane(QWidget):
             self.customer_changed.emit(None)
 
     # ---- internals ----------------------------------------------------------------------
+
+    def _back_to_code_field(self) -> None:
+        """After a dialog, the keys go to the code field again (the next scan, F12…)."""
+        self.activateWindow()
+        self.code_field.setFocus()
 
     def _set_ticket(self, ticket: Ticket) -> None:
         self._ticket = ticket

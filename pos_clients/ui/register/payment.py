@@ -19,6 +19,7 @@ from pos_clients.errors import PosError
 from pos_clients.formatting import money
 from pos_clients.items import parse_cents
 from pos_clients.tickets import Settlement, Tender, settle
+from pos_clients.ui.widgets import key_for
 
 
 class PaymentDialog(QDialog):
@@ -76,6 +77,12 @@ class PaymentDialog(QDialog):
         self.cash_button.clicked.connect(lambda: self.add_payment("cash"))
         self.card_button.clicked.connect(lambda: self.add_payment("card"))
         self.cheque_button.clicked.connect(lambda: self.add_payment("cheque"))
+        for key, button in (
+            ("F1", self.cash_button),
+            ("F2", self.card_button),
+            ("F3", self.cheque_button),
+        ):
+            key_for(button, key, self)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
