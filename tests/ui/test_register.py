@@ -230,6 +230,12 @@ def test_a_whole_sale_at_the_keyboard(pane: RegisterPane, shop: Database, qtbot:
     qtbot.keyClicks(pane.code_field, "3760001000016")
     qtbot.keyClick(pane.code_field, Qt.Key.Key_Return)
     assert [line.name for line in pane.ticket.lines] == ["Croissant"]
+    coffee = pane.item_button("Café")
+    assert coffee is not None
+    qtbot.mouseClick(coffee, Qt.MouseButton.LeftButton)  # a touch on the grid…
+    assert QApplication.focusWidget() is pane.code_field  # …leaves the keys where they were
+    qtbot.keyClick(pane.code_field, Qt.Key.Key_F8)  # and F8 takes the coffee off again
+    assert [line.name for line in pane.ticket.lines] == ["Croissant"]
     assert pane.pay_button.toolTip() == "Touche F12"
     assert pane.search_customer_button.toolTip().endswith("(F2)")
 

@@ -335,10 +335,13 @@ class RegisterPane(QWidget):
                 button = QPushButton(f"{as_typed(item.name)}\n{money(item.price_cents)}")
                 button.setObjectName(f"item-{item.id}")
                 button.setMinimumHeight(56)
+                # A touch puts the item on the ticket and leaves the keys with the code field.
+                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
                 button.clicked.connect(lambda _checked=False, it=item: self.add_item(it))
                 grid.addWidget(button, index // GRID_COLUMNS, index % GRID_COLUMNS)
             grid.setRowStretch(len(members) // GRID_COLUMNS + 1, 1)
             scroll = QScrollArea()
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             scroll.setWidgetResizable(True)
             scroll.setWidget(page)
             self.categories.addTab(scroll, as_typed(category))
