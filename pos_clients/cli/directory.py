@@ -7,6 +7,7 @@ Exit status: 0 done, 1 refused or not found (the message says why, in the user's
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from typing import Any
 
 from pos_clients import customers, groups
@@ -18,7 +19,7 @@ from pos_clients.data.database import UnitOfWork
 from pos_clients.errors import NotFoundError, ValidationError
 from pos_clients.formatting import percent_bp
 from pos_clients.groups import CustomerGroup
-from pos_clients.i18n import Text
+from pos_clients.i18n import Text, current_language
 
 _CONFIRM = Text(
     "Suppression définitive : ajoutez --yes pour confirmer.",
@@ -167,7 +168,14 @@ def customer_json(c: Customer) -> dict[str, Any]:
 def _show_lines(c: Customer) -> list[tuple[Text, str]]:
     lines = [
         (Text("Client", "Customer"), f"{c.full_name} (n° {c.id})"),
-        (Text("Type", "Kind"), "personne morale" if c.is_company else "personne physique"),
+        (
+            Text("Type", "Kind"),
+            str(
+                Text("personne morale", "company")
+                if c.is_company
+                else Text("personne physique", "person")
+            ),
+        ),
         (Text("Forme juridique", "Legal form"), c.legal_form),
         (Text("SIRET", "SIRET"), c.siret),
         (Text("N° TVA intracommunautaire", "Intra-EU VAT number"), c.vat_number),
@@ -185,7 +193,7 @@ def _show_lines(c: Customer) -> list[tuple[Text, str]]:
             Text("Groupe", "Group"),
             f"{c.group_name} ({percent_bp(c.group_discount_bp)})" if c.group_name else "",
         ),
-        (Text("Date de naissance", "Birthday"), c.birthday.isoformat() if c.birthday else ""),
+        (Text("Date de naissance", "Birthday"), _day(c.birthday)),
         (Text("Notes", "Notes"), c.notes),
     ]
     return [(label, value) for label, value in lines if value]
@@ -201,9 +209,18 @@ def run_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(customer_json(customer))
         return 0
+    french = current_language() == "fr"
     for label, value in _show_lines(customer):
-        print(f"{label}: {value}")
+        # French puts a space before the colon (« Client : »), English does not.
+        print(f"{label} : {value}" if french else f"{label}: {value}")
     return 0
+
+
+def _day(day: date | None) -> str:
+    """A date as the user writes it: 14/07/1985 in French, 1985-07-14 otherwise."""
+    if day is None:
+        return ""
+    return day.strftime("%d/%m/%Y") if current_language() == "fr" else day.isoformat()
 
 
 def run_delete(args: argparse.Namespace) -> int:
