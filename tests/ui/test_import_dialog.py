@@ -107,7 +107,10 @@ def test_a_vcard_export_and_import_from_the_window(
     # « contacts » typed with the vCard type chosen in the file dialog: contacts.vcf.
     target = export_path(tmp_path / "contacts", vcard=True)
     assert target.name == "contacts.vcf"
-    assert export_path(tmp_path / "clients.csv", vcard=True).name == "clients.csv"
+    # The name the dialog proposes, with the vCard type chosen: a vCard file.
+    assert export_path(tmp_path / "clients.csv", vcard=True).name == "clients.vcf"
+    assert export_path(tmp_path / "clients.vcf", vcard=False).name == "clients.vcf"
+    assert export_path(tmp_path / "clients", vcard=False).name == "clients.csv"
     transfer.export_file(target)
     assert messages[-1] == f"Répertoire exporté dans {target}"
     assert target.read_bytes().decode("utf-8").count("BEGIN:VCARD") == 11

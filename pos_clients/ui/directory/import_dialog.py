@@ -249,9 +249,13 @@ class ImportDialog(QDialog):
 
 
 def export_path(path: Path, *, vcard: bool) -> Path:
-    """The file an export writes: `path`, given the format's suffix when it has none of its
-    own (« clients » with the vCard type chosen: « clients.vcf »)."""
-    if path.suffix.lower() in (".csv", *VCARD_SUFFIXES):
+    """The file an export writes, whose suffix decides its format: `path`, given the chosen
+    type's suffix when it has none (« clients » with the vCard type: « clients.vcf »), or
+    when the vCard type was chosen for the name the dialog proposed (« clients.csv »)."""
+    suffix = path.suffix.lower()
+    if vcard and suffix == ".csv":
+        return path.with_suffix(".vcf")
+    if suffix in (".csv", *VCARD_SUFFIXES):
         return path
     return path.with_name(path.name + (".vcf" if vcard else ".csv"))
 
