@@ -22,7 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -123,9 +123,16 @@ class VcardFile:
         )
 
 
-def read_vcards(data: bytes) -> VcardFile:
-    """The cards of a vCard file as the CSV import's table. Raises CsvUnreadableError."""
+def read_vcards(
+    data: bytes,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> VcardFile | None:
+    """The cards of a vCard file as the CSV import's table; None when `cancel()` said so
+    while they were read. `progress(cards read, cards in the file)` is called every
+    PROGRESS_EVERY cards. Raises CsvUnreadableError."""
     text, encoding = decode(data)
+    total = len(_BEGIN.findall(text))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
@@ -136,6 +143,12 @@ def read_vcards(data: bytes) -> VcardFile:
     cards = 0
     for start, lines, closed in _blocks(text):
         cards += 1
+        if cards % PROGRESS_EVERY == 0:
+            # Reading is most of a vCard import's time (vobject): it shows, and can stop.
+            if cancel is not None and cancel():
+                return None
+            if progress is not None:
+                progress(cards, max(total, cards))
         if not closed:
             unreadable.append((start, _NO_END))
             continue
@@ -196,6 +209,8 @@ def _unreadable_card(exc: Exception, start: int, lines: list[str]) -> Text:
 
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
+_BEGIN = re.compile(r"^[ \t]*BEGIN:VCARD[ \t]*\r?$", re.IGNORECASE | re.MULTILINE)
+PROGRESS_EVERY = 500
 
 
 def _blocks(text: str) -> Iterator[tuple[int, list[str], bool]]:

@@ -285,3 +285,36 @@ def test_any_card_is_imported_or_reported_never_an_error(
     assert report.rows == len(cards)
     assert report.valid + report.rejected == report.rows
     assert all(p.message("fr") and p.message("en") for p in report.problems)
+
+
+def _many_cards(path: Path, count: int) -> Path:
+    path.write_text(
+        "".join(
+            f"BEGIN:VCARD\r\nVERSION:3.0\r\nN:Carte{i:05d};Léa\r\nEND:VCARD\r\n"
+            for i in range(count)
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_large_vcard_file_shows_one_progress_and_can_be_cancelled_while_read(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    path = _many_cards(tmp_path / "many.vcf", 1_200)
+    seen: list[float] = []
+    report = import_customers(sqlite_db, path, progress=lambda d, t: seen.append(d / t))
+    assert report.imported == 1_200
+    assert seen == sorted(seen) and seen[-1] == 1.0  # one bar, never going back
+    assert any(0 < f < 2 / 3 for f in seen)  # it moves while the cards are read
+
+    asked: list[int] = []
+
+    def stop_while_reading() -> bool:
+        asked.append(1)
+        return True
+
+    again = import_customers(sqlite_db, path, cancel=stop_while_reading)
+    assert again.cancelled and again.imported == 0 and again.exit_status == 1
+    assert asked == [1]  # at the first check, while reading: nothing read further
+    assert found_names(sqlite_db, "carte00001") == ["Carte00001 Léa"]  # the first import only
