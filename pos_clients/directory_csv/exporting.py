@@ -1,5 +1,5 @@
 """Exporting the directory (or a search result, or a group) to a CSV file that re-imports as is,
-or to a vCard file (`.vcf`: `vcard.card_text`).
+or to a vCard file (`.vcf`: `vcard_export.card_text`).
 
 English headers with `,` by default; `french=True` writes the French UI's headers with `;`
 and a UTF-8 BOM, as a French spreadsheet expects. Phones are written as the cashier reads
@@ -25,7 +25,7 @@ from pos_clients.customer_fields import format_phone
 from pos_clients.data.customer_search import where_matching
 from pos_clients.data.database import Database
 from pos_clients.data.tables import consent_table, customer_table, group_table
-from pos_clients.directory_csv import vcard
+from pos_clients.directory_csv import vcard, vcard_export
 from pos_clients.directory_csv.format import COLUMNS, FRENCH_HEADERS
 from pos_clients.i18n import current_language
 
@@ -153,7 +153,7 @@ def export_customers(
                 if cancel is not None and cancel():
                     raise _Cancelled
                 if as_vcards:
-                    out.write("".join(vcard.card_text(row, language) for row in batch))
+                    out.write("".join(vcard_export.card_text(row, language) for row in batch))
                 else:
                     writer.writerows(_record(row, yes, no) for row in batch)
                 count += len(batch)

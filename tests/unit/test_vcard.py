@@ -11,7 +11,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pos_clients.directory_csv import COLUMNS
-from pos_clients.directory_csv.vcard import _international, card_text, is_vcard, read_vcards
+from pos_clients.directory_csv.vcard import is_vcard, read_vcards
+from pos_clients.directory_csv.vcard_export import _international, card_text
 
 SPECIALS = ";,:\\\"'&<>/-.()=+@#%*"
 LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéèêëàâäçôöœŒîïûüùÿÉÈÀÇßñ0123456789"
