@@ -1,5 +1,4 @@
-"""vCard files (.vcf): a phone's or a mail program's address book into the directory, and the
-directory out to one (D9).
+"""vCard files (.vcf) into the directory: a phone's or a mail program's address book (D9).
 
 Import: the file is cut into its cards (`BEGIN:VCARD` … `END:VCARD`, each read by vobject on
 its own, so that one broken card is reported and the others go in), each card becomes a
