@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from pos_clients.directory_csv import (
     import_customers,
 )
 from tests.helpers.cli_csv import ZOE, write_csv
+from tests.helpers.directory_snapshot import snapshot, without_ids
 from tests.helpers.factories import company, group, person
 
 BOULANGERIE = {
@@ -204,7 +204,7 @@ def test_export_reimports_to_the_same_directory(db: Database, tmp_path: Path, db
         contact_name="Paul Martin",
         consents={"email": False},
     )
-    before = _snapshot(db)
+    before = snapshot(db)
     for french in (False, True):
         path = tmp_path / f"export-{french}.csv"
         report = export_customers(db, path, french=french)
@@ -215,8 +215,8 @@ def test_export_reimports_to_the_same_directory(db: Database, tmp_path: Path, db
         imported = import_customers(db, path)
         assert imported.problems == () and imported.imported == 3
         assert imported.created_groups == ()
-        before, after = _snapshot(db), before
-        assert _without_ids(before) == _without_ids(after)
+        before, after = snapshot(db), before
+        assert without_ids(before) == without_ids(after)
 
 
 def test_export_reimports_into_an_empty_directory(db: Database, tmp_path: Path) -> None:
@@ -228,28 +228,10 @@ def test_export_reimports_into_an_empty_directory(db: Database, tmp_path: Path) 
         report = import_customers(copy, tmp_path / "e.csv")
         assert report.created_groups == ("VIP",) and report.imported == 1
         # Discounts are not part of the file: the group comes back without one.
-        expected = [r | {"group_discount_bp": 0} for r in _without_ids(_snapshot(db))]
-        assert _without_ids(_snapshot(copy)) == expected
+        expected = [r | {"group_discount_bp": 0} for r in without_ids(snapshot(db))]
+        assert without_ids(snapshot(copy)) == expected
     finally:
         copy.dispose()
-
-
-def _snapshot(db: Database) -> list[dict[str, object]]:
-    with db.reader() as uow:
-        ids = list(uow.session.scalars(select(customer_table.c.id)))
-        everyone = [customers.get_customer(uow, i) for i in ids]
-    result = []
-    for c in everyone:
-        d = dataclasses.asdict(c)
-        d["consents"] = {k["channel"]: k["granted"] for k in d["consents"]}
-        for volatile in ("created_at", "updated_at", "group_id"):
-            d.pop(volatile)
-        result.append(d)
-    return sorted(result, key=lambda d: str(d["last_name"]) + str(d["company_name"]))
-
-
-def _without_ids(rows: list[dict[str, object]]) -> list[dict[str, object]]:
-    return [{k: v for k, v in r.items() if k != "id"} for r in rows]
 
 
 def test_export_of_a_search_and_of_a_group(db: Database, tmp_path: Path) -> None:
