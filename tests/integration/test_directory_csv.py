@@ -18,8 +18,8 @@ from pos_clients.directory_csv import (
     import_customers,
 )
 from tests.helpers.cli_csv import ZOE, write_csv
-from tests.helpers.directory_snapshot import snapshot, without_ids
-from tests.helpers.factories import company, group, person
+from tests.helpers.factories import group, person
+from tests.helpers.round_trip import customers_with_every_field, snapshot, without_ids
 
 BOULANGERIE = {
     "kind": "company",
@@ -174,36 +174,7 @@ def test_unreadable_files(db: Database, tmp_path: Path, content: bytes | None, s
 
 
 def test_export_reimports_to_the_same_directory(db: Database, tmp_path: Path, db_url: str) -> None:
-    vip = group(db, "VIP", 1000)
-    person(
-        db,
-        "Lefèvre-Œuvray",
-        "Zoë",
-        civility="Mme",
-        email="zoe@orange.fr",
-        phone="06 12 34 56 78",
-        mobile="+32 470 12 34 56",
-        address_line1="3 rue de l'Église",
-        address_line2="Bât. B",
-        postcode="75004",
-        city="Paris",
-        reference="4006381333931",
-        account_number="411ZOE",
-        group_id=vip.id,
-        notes='Aime le pain "tradition";\nlivraison le mardi, 8h',
-        birthday="14/07/1985",
-        consents={"email": True},
-    )
-    person(db, "Müller", "Jörg", country="DE", postcode="10115", phone="+49 30 1234567")
-    company(
-        db,
-        "Boulangerie Martin",
-        legal_form="SARL",
-        siret="73282932000074",
-        vat_number="FR44732829320",
-        contact_name="Paul Martin",
-        consents={"email": False},
-    )
+    customers_with_every_field(db)
     before = snapshot(db)
     for french in (False, True):
         path = tmp_path / f"export-{french}.csv"

@@ -17,8 +17,8 @@ from pos_clients.data.database import Database
 from pos_clients.data.tables import customer_table
 from pos_clients.directory_csv import CsvUnreadableError, export_customers, import_customers
 from tests.helpers.cli_csv import run_cli
-from tests.helpers.directory_snapshot import snapshot, without_ids
-from tests.helpers.factories import company, group, person
+from tests.helpers.factories import person
+from tests.helpers.round_trip import customers_with_every_field, snapshot, without_ids
 
 # An address book as a phone exports it: vCard 3.0 (Apple's item groups), then 2.1 (Android,
 # quoted-printable), then a broken card, then 4.0 (a company).
@@ -62,38 +62,9 @@ PHONE_BOOK = (
 
 
 def _shop(db: Database) -> None:
-    vip = group(db, "VIP", 1000)
-    person(
-        db,
-        "Lefèvre-Œuvray",
-        "Zoë",
-        civility="Mme",
-        email="zoe@orange.fr",
-        phone="01 45 67 89 10",
-        mobile="+32 470 12 34 56",
-        address_line1="3 rue de l'Église; porte 2",
-        address_line2="Bât. B, 2e étage",
-        postcode="75004",
-        city="Paris",
-        reference="4006381333931",
-        account_number="411ZOE",
-        group_id=vip.id,
-        notes='Aime le pain "tradition";\nlivraison le mardi, 8h',
-        birthday="14/07/1985",
-        consents={"email": True},
-    )
-    person(db, "Müller", "Jörg", country="DE", postcode="10115", phone="+49 30 1234567")
-    person(db, "Petit", address_line2="Résidence des Lilas", city="Lyon")
-    company(
-        db,
-        "Boulangerie Martin & Fils",
-        legal_form="SARL",
-        siret="73282932000074",
-        vat_number="FR44732829320",
-        contact_name="Paul Martin",
-        consents={"email": False},
-        group_id=vip.id,
-    )
+    """The CSV round trip's customers, and one with a second address line only, in VIP."""
+    vip = customers_with_every_field(db)
+    person(db, "Petit", address_line2="Résidence des Lilas", city="Lyon", group_id=vip.id)
 
 
 def test_an_export_imports_back_to_the_same_customers(db: Database, tmp_path: Path) -> None:
