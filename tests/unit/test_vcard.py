@@ -107,6 +107,7 @@ def test_a_company_card_reads_back_as_written(name: str, contact: str, legal_for
         "siret": "73282932000074",
         "vat_number": "FR44732829320",
         "contact_name": contact,
+        "group": "Professionnels & Co",
     }
     row: list[object] = [values[c] for c in COLUMNS]
     row[COLUMNS.index("birthday")] = None
